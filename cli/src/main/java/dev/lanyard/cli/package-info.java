@@ -1,0 +1,2 @@
+/** The {@code lanyard} command line: the root command and its subcommand groups. */
+package dev.lanyard.cli;

@@ -1,0 +1,2 @@
+/** {@code lanyard policy}: validate policy documents and simulate decisions from the shell. */
+package dev.lanyard.cli.policy;

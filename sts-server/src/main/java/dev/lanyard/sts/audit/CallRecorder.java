@@ -1,0 +1,60 @@
+package dev.lanyard.sts.audit;
+
+import dev.lanyard.sts.auth.Caller;
+import dev.lanyard.sts.error.LanyardException;
+import dev.lanyard.sts.metrics.ServerMetrics;
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Wraps one STS, IAM or authorisation operation, whichever front door it came in by: times it,
+ * records the metric, writes one audit record (parameters redacted, never a secret), and returns or
+ * rethrows. Both the gRPC services and the HTTP Query API call operations through this, so audit
+ * and metrics are the same for both doors.
+ */
+public final class CallRecorder {
+  private final AuditLog audit;
+  private final ServerMetrics metrics;
+  private final Clock clock;
+  private final String nodeId;
+
+  public CallRecorder(AuditLog audit, ServerMetrics metrics, Clock clock, String nodeId) {
+    this.audit = audit;
+    this.metrics = metrics;
+    this.clock = clock;
+    this.nodeId = nodeId;
+  }
+
+  /** What the door knows about the call. {@code caller} is null for unsigned (federation) calls. */
+  public record Call(String door, String action, String requestId, Caller caller,
+      String sourceAddress, Map<String, Object> parameters) {}
+
+  /** Runs {@code operation} and records it: one metric sample and one audit record. */
+  public <T> T record(Call call, Supplier<T> operation) {
+    long start = System.nanoTime();
+    String code = "";
+    try {
+      return operation.get();
+    } catch (LanyardException e) {
+      code = e.code().name();
+      throw e;
+    } catch (RuntimeException e) {
+      code = "ServiceFailure";
+      throw e;
+    } finally {
+      long nanos = System.nanoTime() - start;
+      metrics.recordCall(call.door(), call.action(), code, nanos);
+      Caller c = call.caller();
+      audit.record(new AuditRecord(clock.instant(), call.requestId(), nodeId, call.door(),
+          call.action(), c == null ? null : c.arn(), c == null ? null : c.accessKeyId(),
+          call.parameters(), code.isEmpty(), code.isEmpty() ? null : code,
+          call.sourceAddress()));
+    }
+  }
+
+  /** Records a decision worth keeping (a denial, or an allow of a sensitive action). */
+  public void recordDecision(String outcome) {
+    metrics.recordDecision(outcome, 1);
+  }
+}

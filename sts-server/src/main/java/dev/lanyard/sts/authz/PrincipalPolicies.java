@@ -1,0 +1,170 @@
+package dev.lanyard.sts.authz;
+
+import dev.lanyard.policy.compile.CompiledPolicy;
+import dev.lanyard.policy.eval.PolicySet;
+import dev.lanyard.sts.auth.Caller;
+import dev.lanyard.sts.cache.StoreVersionTracker;
+import dev.lanyard.sts.cache.VersionedCache;
+import dev.lanyard.sts.error.AwsErrorCode;
+import dev.lanyard.sts.error.LanyardException;
+import dev.lanyard.sts.store.IamStore;
+import dev.lanyard.sts.store.PageRequest;
+import dev.lanyard.sts.store.model.AccessKey;
+import dev.lanyard.sts.store.model.AttachedPolicy;
+import dev.lanyard.sts.store.model.Group;
+import dev.lanyard.sts.store.model.InlinePolicy;
+import dev.lanyard.sts.store.model.PolicyOwner;
+import dev.lanyard.sts.store.model.Role;
+import dev.lanyard.sts.store.model.User;
+import dev.lanyard.sts.token.SessionPolicy;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every policy that applies to a caller, compiled into one {@link PolicySet}: for a user, its inline
+ * and attached policies and those of its groups, and its permissions boundary; for a role session,
+ * the role's policies and boundary plus the session's own policies (inline and managed, from the
+ * token); for a federated user, the parent user's policies plus the session policies; the account
+ * root has no identity policies (it may do anything in its account but what an explicit deny
+ * forbids). Sets are cached per principal and store version, so the hot path only evaluates.
+ */
+public final class PrincipalPolicies {
+  /** What the store says about a principal, beyond its policies: revocation. */
+  public record PrincipalState(PolicySet policies, Instant sessionsRevokedBefore, List<TagPair> tags) {}
+
+  /** A tag of the principal (user or role), for {@code aws:PrincipalTag/}. */
+  public record TagPair(String key, String value) {}
+
+  private final IamStore store;
+  private final PolicyLibrary library;
+  private final VersionedCache<String, PrincipalState> principals;
+  private final VersionedCache<String, PolicySet> sessions;
+
+  public PrincipalPolicies(IamStore store, PolicyLibrary library, StoreVersionTracker versions) {
+    this.store = store;
+    this.library = library;
+    this.principals = new VersionedCache<>(versions, 50_000);
+    this.sessions = new VersionedCache<>(versions, 200_000);
+  }
+
+  /** The policy set that governs requests made by {@code caller}. */
+  public PolicySet policiesFor(Caller caller) {
+    PrincipalState base = stateFor(caller);
+    if (caller.session() == null) {
+      return base.policies();
+    }
+    SessionPolicy sp = caller.session().claims().grant().sessionPolicy();
+    if (sp.isEmpty() && caller.type() != dev.lanyard.policy.eval.PrincipalType.FEDERATED_USER) {
+      return base.policies();
+    }
+    return sessions.get(caller.accessKeyId(), k -> withSessionPolicies(base.policies(), sp));
+  }
+
+  /** The store-side state of the caller's principal (the role for sessions, the parent user for federated users). */
+  public PrincipalState stateFor(Caller caller) {
+    return switch (caller.type()) {
+      case ACCOUNT_ROOT -> new PrincipalState(PolicySet.builder().build(), null, List.of());
+      case USER -> principals.get("user:" + caller.accountId() + ":" + caller.userName(),
+          k -> userState(caller.accountId(), caller.userName()));
+      case ASSUMED_ROLE -> principals.get("role:" + caller.roleArn(), k -> roleState(caller.roleArn()));
+      case FEDERATED_USER -> federatedParentState(caller);
+      default -> throw new LanyardException(AwsErrorCode.AccessDenied,
+          "principal type " + caller.type() + " cannot make signed requests");
+    };
+  }
+
+  /** The policies of a user, looked up by account and name (for SimulatePrincipalPolicy too). */
+  public PrincipalState userState(String accountId, String userName) {
+    User user = store.users().get(accountId, userName).orElseThrow(() -> new LanyardException(
+        AwsErrorCode.InvalidClientTokenId, "the user that owns these credentials no longer exists"));
+    List<CompiledPolicy> identity = new ArrayList<>();
+    addOwnerPolicies(identity, PolicyOwner.user(accountId, userName));
+    for (Group g : allGroups(accountId, userName)) {
+      addOwnerPolicies(identity, PolicyOwner.group(accountId, g.name()));
+    }
+    PolicySet.Builder b = PolicySet.builder().identityPolicies(identity);
+    if (user.permissionsBoundaryArn() != null) {
+      b.permissionsBoundary(library.managed(user.permissionsBoundaryArn()));
+    }
+    return new PrincipalState(b.build(), user.tokensRevokedBefore(),
+        user.tags().stream().map(t -> new TagPair(t.key(), t.value())).toList());
+  }
+
+  /** The policies of a role, by ARN. */
+  public PrincipalState roleState(String roleArn) {
+    Role role = store.roles().getByArn(roleArn).orElseThrow(() -> new LanyardException(
+        AwsErrorCode.InvalidClientTokenId, "the role of this session no longer exists"));
+    List<CompiledPolicy> identity = new ArrayList<>();
+    addOwnerPolicies(identity, PolicyOwner.role(role.accountId(), role.name()));
+    PolicySet.Builder b = PolicySet.builder().identityPolicies(identity);
+    if (role.permissionsBoundaryArn() != null) {
+      b.permissionsBoundary(library.managed(role.permissionsBoundaryArn()));
+    }
+    return new PrincipalState(b.build(), role.tokensRevokedBefore(),
+        role.tags().stream().map(t -> new TagPair(t.key(), t.value())).toList());
+  }
+
+  private PrincipalState federatedParentState(Caller caller) {
+    String parentKey = caller.session().claims().grant().sourceAccessKeyId();
+    if (parentKey == null) {
+      return new PrincipalState(PolicySet.builder().build(), null, List.of());
+    }
+    return principals.get("federated-parent:" + parentKey, k -> {
+      AccessKey key = store.accessKeys().get(parentKey).orElse(null);
+      if (key == null) {
+        // The parent was the account root (its keys are not user keys) or the key is gone.
+        return rootOrGone(caller.accountId(), parentKey);
+      }
+      return userState(key.accountId(), key.userName());
+    });
+  }
+
+  private PrincipalState rootOrGone(String accountId, String parentKey) {
+    throw new LanyardException(AwsErrorCode.InvalidClientTokenId,
+        "the access key that requested this federation token no longer exists");
+  }
+
+  private void addOwnerPolicies(List<CompiledPolicy> out, PolicyOwner owner) {
+    for (InlinePolicy p : store.principalPolicies().inlinePolicies(owner)) {
+      out.add(PolicyLibrary.compile(p.document(), inlineLabel(owner, p.policyName())));
+    }
+    for (AttachedPolicy a : store.principalPolicies().attachedPolicies(owner)) {
+      out.add(library.managed(a.policyArn()));
+    }
+  }
+
+  private List<Group> allGroups(String accountId, String userName) {
+    List<Group> all = new ArrayList<>();
+    String marker = null;
+    do {
+      var page = store.groups().groupsForUser(accountId, userName, new PageRequest(marker, 1000));
+      all.addAll(page.items());
+      marker = page.truncated() ? page.nextMarker() : null;
+    } while (marker != null);
+    return all;
+  }
+
+  private PolicySet withSessionPolicies(PolicySet base, SessionPolicy sp) {
+    List<CompiledPolicy> session = new ArrayList<>();
+    if (sp.document() != null) {
+      session.add(PolicyLibrary.compile(sp.document(), "sessionPolicy"));
+    }
+    for (String arn : sp.managedPolicyArns()) {
+      session.add(library.managed(arn));
+    }
+    PolicySet.Builder b = PolicySet.builder()
+        .identityPolicies(base.identityPolicies())
+        .sessionPolicies(session);
+    if (base.permissionsBoundary() != null) {
+      b.permissionsBoundary(base.permissionsBoundary());
+    }
+    return b.build();
+  }
+
+  /** The label of an inline policy in decisions: {@code user/alice/inline/NAME}. */
+  public static String inlineLabel(PolicyOwner owner, String policyName) {
+    return owner.kind().name().toLowerCase(java.util.Locale.ROOT) + "/" + owner.name() + "/inline/"
+        + policyName;
+  }
+}

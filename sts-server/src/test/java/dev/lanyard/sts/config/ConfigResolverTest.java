@@ -1,0 +1,90 @@
+package dev.lanyard.sts.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigResolverTest {
+  @TempDir Path dir;
+
+  @Test
+  void defaultsMatchTheDocumentedContract() {
+    ServerConfig c = new ConfigResolver(Map.of(), Map.of(), null).resolve();
+    assertEquals(Path.of("./lanyard-data"), c.dataDir());
+    assertEquals(7400, c.grpcPort());
+    assertEquals(7401, c.httpPort());
+    assertEquals("127.0.0.1", c.bind());
+    assertTrue(c.embeddedStore());
+    assertEquals("Ed25519", c.signingAlgorithm());
+    assertEquals("http://127.0.0.1:7401", c.issuer());
+    assertEquals(Path.of("./lanyard-data").resolve("kek"), c.kekFile());
+    assertNull(c.bootstrapFile());
+  }
+
+  @Test
+  void flagBeatsEnvironmentBeatsFile() throws Exception {
+    Path file = dir.resolve("lanyard.yaml");
+    Files.writeString(file, "grpc-port: 9000\nhttpPort: 9001\nregion: eu-west-1\n");
+    Map<String, String> env = Map.of("LANYARD_GRPC_PORT", "8000", "LANYARD_BIND", "0.0.0.0");
+    ServerConfig c = new ConfigResolver(Map.of(Setting.GRPC_PORT, "7000"), env, file).resolve();
+    assertEquals(7000, c.grpcPort());
+    assertEquals(9001, c.httpPort());
+    assertEquals("0.0.0.0", c.bind());
+    assertEquals("eu-west-1", c.region());
+  }
+
+  @Test
+  void configFileFromEnvironment() throws Exception {
+    Path file = dir.resolve("c.json");
+    Files.writeString(file, "{\"key-rotation-period\": \"PT12H\"}");
+    ServerConfig c = new ConfigResolver(Map.of(), Map.of("LANYARD_CONFIG", file.toString()), null).resolve();
+    assertEquals(Duration.ofHours(12), c.keyRotationPeriod());
+  }
+
+  @Test
+  void badValuesNameTheSettingItsSourceAndWhatIsAccepted() {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> new ConfigResolver(Map.of(), Map.of("LANYARD_GRPC_PORT", "http"), null).resolve());
+    assertTrue(e.getMessage().contains("grpc-port"), e.getMessage());
+    assertTrue(e.getMessage().contains("LANYARD_GRPC_PORT"), e.getMessage());
+    assertTrue(e.getMessage().contains("0 (any free port) to 65535"), e.getMessage());
+
+    e = assertThrows(ConfigException.class,
+        () -> new ConfigResolver(Map.of(Setting.SIGNING_ALGORITHM, "RS256"), Map.of(), null).resolve());
+    assertTrue(e.getMessage().contains("Ed25519 or ES256"), e.getMessage());
+
+    e = assertThrows(ConfigException.class,
+        () -> new ConfigResolver(Map.of(Setting.STORE, "postgres://x"), Map.of(), null).resolve());
+    assertTrue(e.getMessage().contains("jdbc:postgresql://"), e.getMessage());
+
+    e = assertThrows(ConfigException.class,
+        () -> new ConfigResolver(Map.of(Setting.TLS_CERT, "/x.pem"), Map.of(), null).resolve());
+    assertTrue(e.getMessage().contains("--tls-key"), e.getMessage());
+  }
+
+  @Test
+  void unknownFileKeyIsRefusedWithTheAcceptedKeys() throws Exception {
+    Path file = dir.resolve("c.yaml");
+    Files.writeString(file, "grpcport: 1\n");
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> new ConfigResolver(Map.of(), Map.of(), file).resolve());
+    assertTrue(e.getMessage().contains("unknown setting 'grpcport'"), e.getMessage());
+    assertTrue(e.getMessage().contains("grpc-port"), e.getMessage());
+  }
+
+  @Test
+  void privateFilesAreOwnerOnly() throws Exception {
+    Path f = dir.resolve("sub/secret.json");
+    PrivateFiles.write(f, "{}");
+    assertEquals("rw-------",
+        java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(f)));
+  }
+}
