@@ -8,6 +8,7 @@ CREATE TABLE store_version (
 );
 INSERT INTO store_version (id, version) VALUES (1, 0);
 
+-- version is the primary key, so changesSince (WHERE version > ? ORDER BY version) is an index range scan.
 CREATE TABLE change_log (
     version BIGINT PRIMARY KEY,
     entity_kind VARCHAR(32) NOT NULL,
@@ -134,18 +135,22 @@ CREATE TABLE policy_attachment (
 );
 CREATE INDEX policy_attachment_policy_ix ON policy_attachment (policy_id);
 
+-- user_id is NULL for a key of the account root (arn:PARTITION:iam::ACCOUNT:root), which is not an IAM user.
 CREATE TABLE access_key (
     id VARCHAR(20) PRIMARY KEY,
     account_id VARCHAR(12) NOT NULL REFERENCES account (id),
-    user_id VARCHAR(32) NOT NULL REFERENCES iam_user (id),
+    user_id VARCHAR(32) REFERENCES iam_user (id),
     status VARCHAR(8) NOT NULL,
     secret_sealed TEXT NOT NULL,
     create_date TIMESTAMP WITH TIME ZONE NOT NULL,
     last_used_date TIMESTAMP WITH TIME ZONE,
     last_used_service VARCHAR(128),
-    last_used_region VARCHAR(64)
+    last_used_region VARCHAR(64),
+    CONSTRAINT access_key_owner_ck CHECK (user_id IS NOT NULL OR account_id IS NOT NULL),
+    CONSTRAINT access_key_status_ck CHECK (status IN ('ACTIVE', 'INACTIVE'))
 );
 CREATE INDEX access_key_user_ix ON access_key (user_id);
+CREATE INDEX access_key_account_ix ON access_key (account_id, user_id);
 
 CREATE TABLE mfa_device (
     serial VARCHAR(2048) PRIMARY KEY,
@@ -222,6 +227,7 @@ CREATE TABLE host_instance (
 );
 CREATE INDEX host_instance_account_ix ON host_instance (account_id, id);
 
+-- Key rings: a key is NEXT (published, not yet in use), ACTIVE (signs or seals) or RETIRED (verifies only).
 CREATE TABLE signing_key (
     kid VARCHAR(128) PRIMARY KEY,
     algorithm VARCHAR(32) NOT NULL,
@@ -231,14 +237,20 @@ CREATE TABLE signing_key (
     created_at TIMESTAMP WITH TIME ZONE NOT NULL,
     activated_at TIMESTAMP WITH TIME ZONE,
     retired_at TIMESTAMP WITH TIME ZONE,
-    row_version BIGINT NOT NULL
+    row_version BIGINT NOT NULL,
+    CONSTRAINT signing_key_state_ck CHECK (state IN ('NEXT', 'ACTIVE', 'RETIRED'))
 );
 
+-- expires_at is set for keys made by DataKeyStore.create and NULL for rotated ring keys (removed by rotation).
 CREATE TABLE data_key (
     id VARCHAR(64) PRIMARY KEY,
     key_sealed TEXT NOT NULL,
+    state VARCHAR(16) NOT NULL,
     created_at TIMESTAMP WITH TIME ZONE NOT NULL,
-    expires_at TIMESTAMP WITH TIME ZONE NOT NULL
+    activated_at TIMESTAMP WITH TIME ZONE,
+    retired_at TIMESTAMP WITH TIME ZONE,
+    expires_at TIMESTAMP WITH TIME ZONE,
+    CONSTRAINT data_key_state_ck CHECK (state IN ('NEXT', 'ACTIVE', 'RETIRED'))
 );
 
 -- One-time ids (assertion ids, nonces), by SHA-256 of the id, until expires_at.

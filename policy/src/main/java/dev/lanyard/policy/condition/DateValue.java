@@ -16,11 +16,14 @@ final class DateValue {
   /** Returned for text that is not a date. */
   static final long INVALID = Long.MIN_VALUE;
 
+  /** Longer text is not a date in any accepted form (the longest, with nanoseconds, is 35). */
+  private static final int MAX_LENGTH = 64;
+
   private DateValue() {}
 
   /** Epoch milliseconds, or {@link #INVALID}. */
   static long parseMillis(String text) {
-    if (text.isEmpty()) {
+    if (text.isEmpty() || text.length() > MAX_LENGTH) {
       return INVALID;
     }
     if (isEpoch(text)) {

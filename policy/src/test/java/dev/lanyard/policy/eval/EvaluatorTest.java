@@ -163,7 +163,9 @@ class EvaluatorTest {
           PolicySet.builder().identityPolicies(List.of(ALLOW_ALL)).resourcePolicy(statements("resourcePolicy", """
               {"Sid":"NoS3","Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"*"}""")).build());
       for (PolicySet set : sets) {
-        assertDenied(Evaluator.evaluate(get(ALICE), set), "NoS3");
+        Decision d = Evaluator.evaluate(get(ALICE), set);
+        assertDenied(d, "NoS3");
+        assertSame(d, Evaluator.evaluate(get(ALICE), set), "a single deny returns its prepared decision");
       }
     }
 

@@ -97,7 +97,7 @@ final class IamProtoMapping {
   }
 
   static AccessKeyMetadata keyMetadata(AccessKey k) {
-    return AccessKeyMetadata.newBuilder().setUserName(k.userName()).setAccessKeyId(k.accessKeyId())
+    return AccessKeyMetadata.newBuilder().setUserName(k.root() ? "" : k.userName()).setAccessKeyId(k.accessKeyId())
         .setStatus(status(k.status())).setCreateDate(time(k.createDate())).build();
   }
 

@@ -51,9 +51,13 @@ final class IamTargets {
   }
 
   Group group(Caller caller, String action, String name) {
+    return group(caller, action, name, Map.of());
+  }
+
+  Group group(Caller caller, String action, String name, Map<String, List<String>> context) {
     String account = caller.accountId();
     Optional<Group> found = store.groups().get(account, name);
-    access.require(caller, action, found.map(Group::arn).orElse(arns.group(account, "/", name)));
+    access.require(caller, action, found.map(Group::arn).orElse(arns.group(account, "/", name)), context);
     return found.orElseThrow(() -> noSuch("group", name));
   }
 

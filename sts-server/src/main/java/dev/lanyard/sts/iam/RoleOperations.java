@@ -34,10 +34,12 @@ import java.util.Locale;
 final class RoleOperations {
   private final IamStore store;
   private final IamTargets targets;
+  private final ManagedPolicyRefs refs;
   private final StoreVersionTracker versions;
 
-  RoleOperations(IamStore store, IamTargets targets, StoreVersionTracker versions) {
+  RoleOperations(IamStore store, IamTargets targets, ManagedPolicyRefs refs, StoreVersionTracker versions) {
     this.store = store;
+    this.refs = refs;
     this.targets = targets;
     this.versions = versions;
   }
@@ -53,6 +55,9 @@ final class RoleOperations {
     List<Tag> tags = IamValidation.tags("tags", r.getTagsList());
     targets.access().require(caller, "CreateRole", targets.arns().role(caller.accountId(), path, name),
         ConditionKeys.of().tags(tags).boundary(boundary).map());
+    if (boundary != null) {
+      refs.requireAttachable(caller.accountId(), boundary);
+    }
     Role role = store.roles().create(caller.accountId(),
         new NewRole(name, path, trust, description, duration, tags, boundary));
     versions.refresh();

@@ -35,10 +35,12 @@ import java.util.List;
 final class UserOperations {
   private final IamStore store;
   private final IamTargets targets;
+  private final ManagedPolicyRefs refs;
   private final StoreVersionTracker versions;
 
-  UserOperations(IamStore store, IamTargets targets, StoreVersionTracker versions) {
+  UserOperations(IamStore store, IamTargets targets, ManagedPolicyRefs refs, StoreVersionTracker versions) {
     this.store = store;
+    this.refs = refs;
     this.targets = targets;
     this.versions = versions;
   }
@@ -50,6 +52,9 @@ final class UserOperations {
     List<Tag> tags = IamValidation.tags("tags", r.getTagsList());
     targets.access().require(caller, "CreateUser", targets.arns().user(caller.accountId(), path, name),
         ConditionKeys.of().tags(tags).boundary(boundary).map());
+    if (boundary != null) {
+      refs.requireAttachable(caller.accountId(), boundary);
+    }
     User user = store.users().create(caller.accountId(), new NewUser(name, path, tags, boundary));
     versions.refresh();
     return CreateUserResponse.newBuilder().setUser(IamProtoMapping.user(user)).build();

@@ -102,8 +102,10 @@ public final class DataKey {
       throw new IllegalStateException(
           "data key " + id() + ": only an ACTIVE key seals; this one is " + state());
     }
+    byte[] nonce = new byte[NONCE_BYTES];
+    random.nextBytes(nonce);
     byte[] out = new byte[NONCE_BYTES + plaintext.length + TAG_BITS / 8];
-    random.nextBytes(out);
+    System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, out, 0, NONCE_BYTES));

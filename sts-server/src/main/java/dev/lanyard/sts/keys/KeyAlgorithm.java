@@ -41,6 +41,22 @@ public enum KeyAlgorithm {
   }
 
   /**
+   * The algorithm whose JWS {@code alg} name this is, exactly ("EdDSA", "ES256"), as a store that
+   * keeps JOSE names holds it.
+   *
+   * @throws IllegalArgumentException naming the accepted values when the name is unknown
+   */
+  public static KeyAlgorithm fromJwsName(String jwsName) {
+    for (KeyAlgorithm algorithm : values()) {
+      if (algorithm.jwsAlgorithm.getName().equals(jwsName)) {
+        return algorithm;
+      }
+    }
+    throw new IllegalArgumentException(
+        "signing key alg: '" + jwsName + "' is not supported; expected EdDSA or ES256");
+  }
+
+  /**
    * The algorithm with this configuration name, ignoring case.
    *
    * @throws IllegalArgumentException naming the accepted values when the name is unknown

@@ -1,18 +1,14 @@
 package dev.lanyard.sts.session;
 
 import dev.lanyard.policy.compile.CompiledPolicy;
-import dev.lanyard.policy.compile.CompiledStatement;
 import dev.lanyard.policy.eval.AuthorizationRequest;
 import dev.lanyard.policy.eval.DecidingStatement;
 import dev.lanyard.policy.eval.Decision;
 import dev.lanyard.policy.eval.Evaluator;
 import dev.lanyard.policy.eval.Outcome;
-import dev.lanyard.policy.eval.PolicyKind;
 import dev.lanyard.policy.eval.PolicySet;
 import dev.lanyard.policy.eval.RequestContext;
 import dev.lanyard.policy.eval.RequestPrincipal;
-import dev.lanyard.policy.match.PrincipalGrant;
-import dev.lanyard.policy.model.Effect;
 import dev.lanyard.sts.auth.Caller;
 import dev.lanyard.sts.authz.AccessEvaluator;
 import dev.lanyard.sts.authz.PolicyLibrary;
@@ -84,18 +80,7 @@ public final class RoleTrust {
     RequestPrincipal principal = caller.requestPrincipal();
     AuthorizationRequest request = new AuthorizationRequest(principal, action, role.arn(), role.accountId(),
         context);
-    Decision d = Evaluator.evaluate(request, set);
-    if (d.outcome() == Outcome.ALLOW && !trustNames(trust, request, base.permissionsBoundary() != null)) {
-      return new Decision(Outcome.IMPLICIT_DENY, List.of(), PolicyKind.RESOURCE_POLICY,
-          "Implicitly denied because the role's trust policy has no statement that allows the request.");
-    }
-    return d;
-  }
-
-  /** Whether an applicable Allow of the trust policy names the principal (directly or by account). */
-  private static boolean trustNames(CompiledPolicy trust, AuthorizationRequest request, boolean hasBoundary) {
-    CompiledStatement s = trust.strongestAllow(request, hasBoundary);
-    return s != null && s.principalGrant(request.principal()) != PrincipalGrant.NONE;
+    return Evaluator.evaluate(request, set);
   }
 
   private static PolicySet withTrust(PolicySet base, CompiledPolicy trust) {

@@ -21,6 +21,9 @@ public interface AccountStore {
     /** Sets ({@code alias} non-null) or removes the alias. */
     Account setAlias(String accountId, String alias);
 
-    /** Deletes an account that holds no users, groups, roles, policies, profiles or providers ({@code DeleteConflict} otherwise). */
+    /**
+     * Deletes an account that holds no users, groups, roles, policies, profiles or providers
+     * ({@code DeleteConflict} otherwise), together with its root's access keys.
+     */
     void delete(String accountId);
 }

@@ -1,6 +1,7 @@
 package dev.lanyard.sts.store;
 
 import dev.lanyard.sts.store.model.IamEntity;
+import dev.lanyard.sts.store.model.KeyRingUpdate;
 
 import java.time.Instant;
 import java.util.List;
@@ -51,6 +52,14 @@ public interface IamStore extends AutoCloseable {
 
     /** Up to {@code limit} changes with a version greater than {@code version}, oldest first. */
     List<Change> changesSince(long version, int limit);
+
+    /**
+     * Writes one rotation's changes to both key rings in one transaction, in this order: additions (as
+     * given: id, lifecycle, material sealed at rest), lifecycle overwrites in list order, removals (an
+     * id not stored is ignored). {@code EntityAlreadyExists} when an added id is stored,
+     * {@code NoSuchEntity} when a changed id is not; nothing is written then. One change is logged.
+     */
+    void applyKeyRingChanges(KeyRingUpdate update);
 
     /**
      * Records a one-time id (an assertion id, a nonce) until {@code expiresAt}: true the first time,

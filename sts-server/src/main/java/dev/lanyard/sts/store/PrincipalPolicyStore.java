@@ -24,7 +24,9 @@ public interface PrincipalPolicyStore {
 
     /**
      * Attaches a managed policy by ARN: a customer managed policy must exist ({@code NoSuchEntity});
-     * AWS managed ARNs ({@code arn:<partition>:iam::aws:policy/...}) are accepted as they are.
+     * an AWS managed ARN ({@code arn:<partition>:iam::aws:policy/[path/]NAME}) must name a policy the
+     * server ships ({@code NoSuchEntity} "does not exist or is not attachable" otherwise); it is listed
+     * with the last path segment as its name and counts towards the limit like any other.
      * Idempotent; {@code LimitExceeded} beyond {@link IamLimits#ATTACHED_POLICIES}.
      */
     void attach(PolicyOwner owner, String policyArn);

@@ -29,6 +29,10 @@ public interface RoleStore {
     /** Deletes a role with no policies and in no instance profile ({@code DeleteConflict} otherwise). */
     void delete(String accountId, String roleName);
 
+    /**
+     * Sets ({@code policyArn} non-null) or removes the permissions boundary: a customer managed policy
+     * or an AWS managed policy the server ships ({@code NoSuchEntity} otherwise).
+     */
     Role setPermissionsBoundary(String accountId, String roleName, String policyArn);
 
     /** Sessions of this role issued before {@code before} are revoked. */

@@ -30,7 +30,10 @@ public interface UserStore {
     /** Deletes a user that has no access keys, groups, policies or MFA devices ({@code DeleteConflict} otherwise). */
     void delete(String accountId, String userName);
 
-    /** Sets ({@code policyArn} non-null) or removes the permissions boundary. */
+    /**
+     * Sets ({@code policyArn} non-null) or removes the permissions boundary: a customer managed policy
+     * or an AWS managed policy the server ships ({@code NoSuchEntity} otherwise).
+     */
     User setPermissionsBoundary(String accountId, String userName, String policyArn);
 
     /** Sessions of this user issued before {@code before} are revoked. */

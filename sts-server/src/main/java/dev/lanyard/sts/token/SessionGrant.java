@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * What a session is granted: who it acts as and what narrows it. The STS operation that creates a
@@ -51,10 +52,12 @@ public record SessionGrant(
     SessionPolicy sessionPolicy,
     String sourceAccessKeyId) {
 
+  private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9]{12}");
+
   public SessionGrant {
     Objects.requireNonNull(principalType, "principalType");
     requireText(principalArn, "principalArn");
-    if (accountId == null || !accountId.matches("[0-9]{12}")) {
+    if (accountId == null || !ACCOUNT_ID.matcher(accountId).matches()) {
       throw new IllegalArgumentException(
           "accountId: '" + accountId + "' is not an account id; expected 12 digits");
     }

@@ -12,9 +12,9 @@ import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.jwk.JWK;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 class SigningKeyTest {
   private static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
@@ -118,5 +118,8 @@ class SigningKeyTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> KeyAlgorithm.parse("RS256"));
     assertTrue(e.getMessage().contains("Ed25519") && e.getMessage().contains("ES256"));
+    assertEquals(KeyAlgorithm.ED25519, KeyAlgorithm.fromJwsName("EdDSA"));
+    assertEquals(KeyAlgorithm.ES256, KeyAlgorithm.fromJwsName("ES256"));
+    assertThrows(IllegalArgumentException.class, () -> KeyAlgorithm.fromJwsName("Ed25519"));
   }
 }

@@ -10,11 +10,13 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Properties;
 
 /**
  * The pooled database: runs migrations, reads, and write transactions. A logged write bumps the
@@ -37,12 +39,12 @@ final class Database implements AutoCloseable {
     }
 
     private final HikariDataSource pool;
-    private final boolean postgres;
+    private final JdbcStoreConfig config;
     private final Clock clock;
 
-    private Database(HikariDataSource pool, boolean postgres, Clock clock) {
+    private Database(HikariDataSource pool, JdbcStoreConfig config, Clock clock) {
         this.pool = pool;
-        this.postgres = postgres;
+        this.config = config;
         this.clock = clock;
     }
 
@@ -61,7 +63,7 @@ final class Database implements AutoCloseable {
         hikari.setConnectionTimeout(5_000);
         hikari.setInitializationFailTimeout(-1);
         hikari.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
-        return new Database(new HikariDataSource(hikari), config.isPostgres(), clock);
+        return new Database(new HikariDataSource(hikari), config, clock);
     }
 
     private static void migrate(JdbcStoreConfig config) {
@@ -92,7 +94,23 @@ final class Database implements AutoCloseable {
     }
 
     boolean postgres() {
-        return postgres;
+        return config.isPostgres();
+    }
+
+    /**
+     * A new connection outside the pool, for session-scoped state such as a PostgreSQL advisory lock:
+     * closing it ends the database session, which releases that state whatever happened before.
+     */
+    Connection openSession() {
+        Properties properties = new Properties();
+        if (config.password() != null) {
+            properties.setProperty("password", config.password());
+        }
+        try {
+            return DriverManager.getConnection(config.urlWithoutPassword(), properties);
+        } catch (SQLException e) {
+            throw SqlFailures.translate(e);
+        }
     }
 
     javax.sql.DataSource dataSource() {
@@ -153,7 +171,7 @@ final class Database implements AutoCloseable {
                         + " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 version, change.kind().name(), change.accountId(), change.entityId(), change.entityName(),
                 change.op().name(), tx.now());
-        if (postgres) {
+        if (config.isPostgres()) {
             Sql.list(c, "SELECT pg_notify(?, ?)", rs -> null, CHANNEL, Long.toString(version));
         }
     }

@@ -94,6 +94,7 @@ final class JdbcAccountStore implements AccountStore {
                     throw SqlFailures.deleteConflict("account " + accountId, "it still holds entities (" + table + ")");
                 }
             }
+            Sql.update(c, "DELETE FROM access_key WHERE account_id = ? AND user_id IS NULL", accountId);
             Sql.update(c, "DELETE FROM account WHERE id = ?", accountId);
             tx.changed(EntityKind.ACCOUNT, accountId, accountId, accountId, ChangeOp.DELETE);
             return null;

@@ -8,6 +8,8 @@ import dev.lanyard.sts.store.DataKeyStore;
 import dev.lanyard.sts.store.EntityKind;
 import dev.lanyard.sts.store.IamInput;
 import dev.lanyard.sts.store.model.DataKey;
+import dev.lanyard.sts.store.model.RingDataKey;
+import dev.lanyard.sts.store.model.SigningKeyState;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -43,8 +45,8 @@ final class JdbcDataKeyStore implements DataKeyStore {
                 throw new LanyardException(AwsErrorCode.InvalidParameterValue,
                         "expiresAt is not in the future; a data key must be usable after it is created", false);
             }
-            Sql.update(tx.connection(), "INSERT INTO data_key (id, key_sealed, created_at, expires_at) VALUES (?, ?, ?, ?)",
-                    id, sealed, tx.now(), expiresAt);
+            Sql.update(tx.connection(), "INSERT INTO data_key (id, key_sealed, state, created_at, activated_at, expires_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)", id, sealed, SigningKeyState.ACTIVE.name(), tx.now(), tx.now(), expiresAt);
             tx.changed(EntityKind.DATA_KEY, null, id, id, ChangeOp.CREATE);
             return byId(tx.connection(), id).orElseThrow();
         });
@@ -64,6 +66,13 @@ final class JdbcDataKeyStore implements DataKeyStore {
     @Override
     public List<DataKey> list() {
         return ctx.db().read(c -> Sql.list(c, "SELECT * FROM data_key ORDER BY created_at, id", JdbcDataKeyStore::map));
+    }
+
+    @Override
+    public List<RingDataKey> ring() {
+        return ctx.db().read(c -> Sql.list(c, "SELECT * FROM data_key ORDER BY created_at, id",
+                rs -> new RingDataKey(KeyRingRows.lifecycle(rs, "id"),
+                        SealedColumns.unseal(ctx.sealer(), SealedColumns.dataKey(rs.getString("id")), rs.getString("key_sealed")))));
     }
 
     @Override

@@ -18,6 +18,7 @@ import dev.lanyard.sts.store.SamlProviderStore;
 import dev.lanyard.sts.store.SigningKeyStore;
 import dev.lanyard.sts.store.UserStore;
 import dev.lanyard.sts.store.model.IamEntity;
+import dev.lanyard.sts.store.model.KeyRingUpdate;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -49,6 +50,7 @@ public final class JdbcIamStore implements IamStore {
     private final JdbcSigningKeyStore signingKeys;
     private final JdbcDataKeyStore dataKeys;
     private final ReplayRecords replay;
+    private final KeyRingRows keyRings;
 
     private JdbcIamStore(JdbcStoreConfig config, Database db, SecretSealer sealer, SecureRandom random) {
         this.config = config;
@@ -69,6 +71,7 @@ public final class JdbcIamStore implements IamStore {
         this.signingKeys = new JdbcSigningKeyStore(ctx);
         this.dataKeys = new JdbcDataKeyStore(ctx);
         this.replay = new ReplayRecords(db);
+        this.keyRings = new KeyRingRows(ctx);
     }
 
     /** Migrates the schema and opens the store. Fails with {@code ServiceUnavailable} when the database is unreachable. */
@@ -166,6 +169,11 @@ public final class JdbcIamStore implements IamStore {
     }
 
     @Override
+    public void applyKeyRingChanges(KeyRingUpdate update) {
+        keyRings.apply(update);
+    }
+
+    @Override
     public boolean recordOnce(String id, Instant expiresAt) {
         return replay.recordOnce(id, expiresAt);
     }
@@ -214,6 +222,20 @@ public final class JdbcIamStore implements IamStore {
             default -> Optional.empty();
         };
         return found.map(IamEntity.class::cast);
+    }
+
+    /** True when the store is on PostgreSQL (a cluster may share it), false on embedded H2 (one process). */
+    public boolean isPostgres() {
+        return config.isPostgres();
+    }
+
+    /**
+     * A new connection outside the pool, for session-scoped state such as a PostgreSQL advisory lock.
+     * Closing it ends the database session and so releases that state; the caller must close it.
+     * Fails with {@code ServiceUnavailable} when the database is unreachable.
+     */
+    public java.sql.Connection openDedicatedConnection() {
+        return db.openSession();
     }
 
     /** The pooled data source (tests read raw columns through it). */

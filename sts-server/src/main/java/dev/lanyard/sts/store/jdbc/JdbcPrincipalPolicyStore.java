@@ -98,12 +98,16 @@ final class JdbcPrincipalPolicyStore implements PrincipalPolicyStore {
     @Override
     public void attach(PolicyOwner owner, String policyArn) {
         IamInput.arn("policyArn", policyArn, false);
+        boolean awsManaged = Arns.isAwsManagedPolicy(policyArn);
+        if (awsManaged) {
+            PrincipalRows.requireAwsManaged(policyArn);
+        }
         ctx.db().write(tx -> {
             Connection c = tx.connection();
             String ownerId = PrincipalRows.lock(c, owner);
             String policyId = null;
             String policyName = Arns.nameOf(policyArn);
-            if (!Arns.isAwsManagedPolicy(policyArn)) {
+            if (!awsManaged) {
                 policyId = Sql.one(c, "SELECT id FROM managed_policy WHERE arn = ? AND account_id = ? FOR UPDATE",
                                 rs -> rs.getString(1), policyArn, owner.accountId())
                         .orElseThrow(() -> SqlFailures.noSuch("policy " + policyArn + " in account " + owner.accountId()));

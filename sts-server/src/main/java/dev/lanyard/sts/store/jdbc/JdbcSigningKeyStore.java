@@ -8,6 +8,7 @@ import dev.lanyard.sts.store.EntityKind;
 import dev.lanyard.sts.store.IamInput;
 import dev.lanyard.sts.store.SigningKeyStore;
 import dev.lanyard.sts.store.model.NewSigningKey;
+import dev.lanyard.sts.store.model.RingSigningKey;
 import dev.lanyard.sts.store.model.SigningKey;
 import dev.lanyard.sts.store.model.SigningKeyState;
 
@@ -24,8 +25,8 @@ import java.util.regex.Pattern;
  * one key is ACTIVE.
  */
 final class JdbcSigningKeyStore implements SigningKeyStore {
-    private static final Pattern KID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
-    private static final Pattern ALGORITHM = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+    static final Pattern KID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
+    static final Pattern ALGORITHM = Pattern.compile("[A-Za-z0-9_-]{1,32}");
 
     private final JdbcContext ctx;
 
@@ -65,6 +66,14 @@ final class JdbcSigningKeyStore implements SigningKeyStore {
     @Override
     public List<SigningKey> list() {
         return ctx.db().read(c -> Sql.list(c, "SELECT * FROM signing_key ORDER BY created_at, kid", JdbcSigningKeyStore::map));
+    }
+
+    @Override
+    public List<RingSigningKey> ring() {
+        return ctx.db().read(c -> Sql.list(c, "SELECT * FROM signing_key ORDER BY created_at, kid",
+                rs -> new RingSigningKey(KeyRingRows.lifecycle(rs, "kid"), rs.getString("algorithm"),
+                        rs.getString("public_jwk"), SealedColumns.unseal(ctx.sealer(),
+                        SealedColumns.signingKey(rs.getString("kid")), rs.getString("private_sealed")))));
     }
 
     @Override

@@ -1,5 +1,8 @@
 package dev.lanyard.sts.store.jdbc;
 
+import dev.lanyard.sts.authz.AwsManagedPolicies;
+import dev.lanyard.sts.error.AwsErrorCode;
+import dev.lanyard.sts.error.LanyardException;
 import dev.lanyard.sts.store.model.PolicyOwner;
 
 import java.sql.Connection;
@@ -71,10 +74,11 @@ final class PrincipalRows {
 
     /**
      * A permissions boundary or attachment target: customer managed policies must exist (their id is
-     * returned); AWS managed policy ARNs are accepted as they are (empty).
+     * returned); AWS managed policy ARNs must name a policy the server ships (empty).
      */
     static Optional<String> requirePolicy(Connection c, String policyArn) throws SQLException {
         if (Arns.isAwsManagedPolicy(policyArn)) {
+            requireAwsManaged(policyArn);
             return Optional.empty();
         }
         Optional<String> id = Sql.one(c, "SELECT id FROM managed_policy WHERE arn = ?", rs -> rs.getString(1), policyArn);
@@ -82,6 +86,18 @@ final class PrincipalRows {
             throw SqlFailures.noSuch("policy " + policyArn);
         }
         return id;
+    }
+
+    /**
+     * An AWS managed policy ARN ({@code arn:PARTITION:iam::aws:policy/[path/]NAME}) whose name is one
+     * of the documents the server ships ({@link AwsManagedPolicies}); {@code NoSuchEntity} otherwise.
+     */
+    static void requireAwsManaged(String policyArn) {
+        if (AwsManagedPolicies.document(policyArn).isEmpty()) {
+            throw new LanyardException(AwsErrorCode.NoSuchEntity, "Policy " + policyArn
+                    + " does not exist or is not attachable. Expected an AWS managed policy such as"
+                    + " arn:aws:iam::aws:policy/ReadOnlyAccess, or a customer managed policy of this account.", false);
+        }
     }
 
     private static String lock(Connection c, String table, String accountId, String name, String what) throws SQLException {

@@ -15,12 +15,14 @@ import dev.lanyard.sts.store.model.AccessKey;
 import dev.lanyard.sts.store.model.AccessKeySecret;
 import dev.lanyard.sts.store.model.AccessKeyStatus;
 import dev.lanyard.sts.store.model.Account;
+import dev.lanyard.sts.store.model.AttachedPolicy;
 import dev.lanyard.sts.store.model.CreatedMfaDevice;
 import dev.lanyard.sts.store.model.DataKey;
 import dev.lanyard.sts.store.model.Group;
 import dev.lanyard.sts.store.model.HostInstance;
 import dev.lanyard.sts.store.model.InlinePolicy;
 import dev.lanyard.sts.store.model.InstanceProfile;
+import dev.lanyard.sts.store.model.KeyRingUpdate;
 import dev.lanyard.sts.store.model.ManagedPolicy;
 import dev.lanyard.sts.store.model.ManagedPolicyVersion;
 import dev.lanyard.sts.store.model.NewGroup;
@@ -33,10 +35,14 @@ import dev.lanyard.sts.store.model.NewSigningKey;
 import dev.lanyard.sts.store.model.NewUser;
 import dev.lanyard.sts.store.model.OidcProvider;
 import dev.lanyard.sts.store.model.PolicyOwner;
+import dev.lanyard.sts.store.model.RingChanges;
+import dev.lanyard.sts.store.model.RingDataKey;
+import dev.lanyard.sts.store.model.RingSigningKey;
 import dev.lanyard.sts.store.model.Role;
 import dev.lanyard.sts.store.model.SamlProvider;
 import dev.lanyard.sts.store.model.SigningKey;
 import dev.lanyard.sts.store.model.SigningKeyState;
+import dev.lanyard.sts.store.model.StoredKeyLifecycle;
 import dev.lanyard.sts.store.model.Tag;
 import dev.lanyard.sts.store.model.User;
 import dev.lanyard.sts.store.model.VirtualMfaDevice;
@@ -56,6 +62,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.HashSet;
@@ -597,6 +604,60 @@ abstract class IamStoreConformanceTest {
     }
 
     @Test
+    void awsManagedPoliciesAttachByArnAndListByName() {
+        role("app");
+        PolicyOwner app = PolicyOwner.role(account, "app");
+        String lambda = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole";
+        store.principalPolicies().attach(app, AWS_MANAGED);
+        store.principalPolicies().attach(app, lambda);
+        store.principalPolicies().attach(app, lambda);
+        assertEquals(List.of(new AttachedPolicy(AWS_MANAGED, "ReadOnlyAccess"), new AttachedPolicy(lambda, "AWSLambdaBasicExecutionRole")),
+                store.principalPolicies().attachedPolicies(app));
+        assertEquals(store.principalPolicies().attachedPolicies(app),
+                store.principalPolicies().listAttached(app, PageRequest.first()).items());
+        String unknown = "arn:aws:iam::aws:policy/NoSuchManagedPolicyAnywhere";
+        LanyardException e = assertCode(AwsErrorCode.NoSuchEntity, () -> store.principalPolicies().attach(app, unknown));
+        assertTrue(e.getMessage().contains("does not exist or is not attachable"), e.getMessage());
+        assertEquals(2, store.principalPolicies().attachedPolicies(app).size());
+        store.principalPolicies().detach(app, lambda);
+        assertEquals(List.of(AWS_MANAGED), store.principalPolicies().attachedPolicies(app).stream().map(AttachedPolicy::policyArn).toList());
+        assertCode(AwsErrorCode.NoSuchEntity, () -> store.principalPolicies().detach(app, lambda));
+    }
+
+    @Test
+    void awsManagedPoliciesCountTowardsTheAttachmentLimit() {
+        user("alice");
+        PolicyOwner alice = PolicyOwner.user(account, "alice");
+        List<String> names = List.of("ReadOnlyAccess", "PowerUserAccess", "SecurityAudit", "ViewOnlyAccess", "IAMFullAccess",
+                "AmazonS3ReadOnlyAccess", "AmazonS3FullAccess", "AmazonEC2ReadOnlyAccess", "AmazonSQSReadOnlyAccess",
+                "AmazonDynamoDBReadOnlyAccess");
+        for (String name : names) {
+            store.principalPolicies().attach(alice, "arn:aws:iam::aws:policy/" + name);
+        }
+        assertCode(AwsErrorCode.LimitExceeded, () -> store.principalPolicies().attach(alice, "arn:aws:iam::aws:policy/AdministratorAccess"));
+        assertCode(AwsErrorCode.LimitExceeded, () -> store.principalPolicies().attach(alice, policy("mine").arn()));
+        assertEquals(names.stream().sorted().toList(),
+                store.principalPolicies().attachedPolicies(alice).stream().map(AttachedPolicy::policyName).sorted().toList());
+    }
+
+    @Test
+    void anAwsManagedPolicyCanBeAPermissionsBoundary() {
+        String powerUser = "arn:aws:iam::aws:policy/PowerUserAccess";
+        user("alice");
+        role("app");
+        assertEquals(powerUser, store.users().setPermissionsBoundary(account, "alice", powerUser).permissionsBoundaryArn());
+        assertEquals(powerUser, store.roles().setPermissionsBoundary(account, "app", powerUser).permissionsBoundaryArn());
+        String unknown = "arn:aws:iam::aws:policy/NoSuchBoundaryPolicy";
+        assertCode(AwsErrorCode.NoSuchEntity, () -> store.users().setPermissionsBoundary(account, "alice", unknown));
+        assertCode(AwsErrorCode.NoSuchEntity, () -> store.roles().setPermissionsBoundary(account, "app", unknown));
+        assertEquals(powerUser, store.roles().get(account, "app").orElseThrow().permissionsBoundaryArn());
+        assertCode(AwsErrorCode.NoSuchEntity, () -> store.users().create(account,
+                new NewUser("bob", "/", List.of(), unknown)));
+        assertTrue(store.users().get(account, "bob").isEmpty());
+        assertNull(store.users().setPermissionsBoundary(account, "alice", null).permissionsBoundaryArn());
+    }
+
+    @Test
     void inlinePoliciesArePutReplacedListedAndSizeLimited() {
         user("alice");
         PolicyOwner alice = PolicyOwner.user(account, "alice");
@@ -643,6 +704,94 @@ abstract class IamStoreConformanceTest {
         assertTrue(store.accessKeys().get(key.accessKeyId()).isEmpty());
         assertTrue(store.accessKeys().secret(key.accessKeyId()).isEmpty());
         assertCode(AwsErrorCode.NoSuchEntity, () -> store.accessKeys().create(account, "nobody"));
+    }
+
+    @Test
+    void theAccountRootHasUpToTwoKeysOfItsOwn() {
+        user("alice");
+        store.accessKeys().create(account, "alice");
+        store.accessKeys().create(account, "alice");
+        AccessKeySecret created = store.accessKeys().createForRoot(account);
+        AccessKey key = created.key();
+        assertTrue(key.root());
+        assertNull(key.userName());
+        assertNull(key.userId());
+        assertEquals(account, key.accountId());
+        assertTrue(key.accessKeyId().matches("AKIA[A-Z2-7]{16}"), key.accessKeyId());
+        assertEquals(40, created.secretAccessKey().utf8().length());
+        assertEquals(key, store.accessKeys().get(key.accessKeyId()).orElseThrow());
+        AccessKeySecret read = store.accessKeys().secret(key.accessKeyId()).orElseThrow();
+        assertEquals(created.secretAccessKey(), read.secretAccessKey());
+        assertTrue(read.key().root());
+        String imported = "AKIA" + account.chars().mapToObj(d -> String.valueOf((char) ('A' + d - '0')))
+                .collect(java.util.stream.Collectors.joining()) + "ROOT";
+        Secret secret = Secret.ofUtf8("wJalrXUtnFEMI/K7MDENG/bPxRfiCYROOTKEY000");
+        assertTrue(store.accessKeys().importRootKey(account, imported, secret).root());
+        assertCode(AwsErrorCode.LimitExceeded, () -> store.accessKeys().createForRoot(account));
+        assertEquals(List.of(key.accessKeyId(), imported).stream().sorted().toList(),
+                store.accessKeys().listForRoot(account).stream().map(AccessKey::accessKeyId).sorted().toList());
+        assertEquals(2, store.accessKeys().listForUser(account, "alice").size());
+        assertTrue(store.accessKeys().listForUser(account, "alice").stream().noneMatch(AccessKey::root));
+        assertEquals(AccessKeyStatus.INACTIVE,
+                store.accessKeys().setRootKeyStatus(account, imported, AccessKeyStatus.INACTIVE).status());
+        assertEquals(AccessKeyStatus.INACTIVE, store.accessKeys().secret(imported).orElseThrow().key().status());
+        String aliceKey = store.accessKeys().listForUser(account, "alice").get(0).accessKeyId();
+        assertCode(AwsErrorCode.NoSuchEntity, () -> store.accessKeys().setRootKeyStatus(account, aliceKey, AccessKeyStatus.INACTIVE));
+        assertCode(AwsErrorCode.NoSuchEntity, () -> store.accessKeys().deleteRootKey(account, aliceKey));
+        assertCode(AwsErrorCode.NoSuchEntity, () -> store.accessKeys().delete(account, "alice", imported));
+        String other = store.accounts().create(null).id();
+        assertCode(AwsErrorCode.NoSuchEntity, () -> store.accessKeys().deleteRootKey(other, imported));
+        assertTrue(store.accessKeys().listForRoot(other).isEmpty());
+        long before = store.currentVersion();
+        store.accessKeys().deleteRootKey(account, imported);
+        Change deleted = store.changesSince(before, 10).get(0);
+        assertEquals(EntityKind.ACCESS_KEY, deleted.kind());
+        assertEquals(imported, deleted.entityId());
+        assertEquals(ChangeOp.DELETE, deleted.op());
+        assertTrue(store.accessKeys().get(imported).isEmpty());
+        assertEquals(List.of(key.accessKeyId()), store.accessKeys().listForRoot(account).stream().map(AccessKey::accessKeyId).toList());
+        store.accessKeys().createForRoot(account);
+        assertCode(AwsErrorCode.NoSuchEntity, () -> store.accessKeys().createForRoot("000000000000"));
+        assertCode(AwsErrorCode.NoSuchEntity, () -> store.accessKeys().listForRoot("000000000000"));
+    }
+
+    @Test
+    void aRootKeyRowHasNoUserAndDeletingTheAccountRemovesItsRootKeys() throws SQLException {
+        String other = store.accounts().create(null).id();
+        String id = store.accessKeys().createForRoot(other).key().accessKeyId();
+        assertEquals(1, rawCount("SELECT COUNT(*) FROM access_key WHERE user_id IS NULL AND id = '" + id + "'"));
+        store.accounts().delete(other);
+        assertTrue(store.accessKeys().get(id).isEmpty());
+        assertEquals(0, rawCount("SELECT COUNT(*) FROM access_key WHERE id = '" + id + "'"));
+    }
+
+    @Test
+    void concurrentRootKeyCreationStopsAtTheLimit() throws Exception {
+        int threads = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CyclicBarrier start = new CyclicBarrier(threads);
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                results.add(pool.submit(() -> {
+                    start.await(5, TimeUnit.SECONDS);
+                    try {
+                        store.accessKeys().createForRoot(account);
+                        return true;
+                    } catch (LanyardException e) {
+                        assertTrue(e.code() == AwsErrorCode.LimitExceeded || e.code() == AwsErrorCode.ConcurrentModification,
+                                e.code().name());
+                        return false;
+                    }
+                }));
+            }
+            for (Future<Boolean> r : results) {
+                r.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(IamLimits.ACCESS_KEYS_PER_USER, store.accessKeys().listForRoot(account).size());
     }
 
     @Test
@@ -895,6 +1044,131 @@ abstract class IamStoreConformanceTest {
         store.dataKeys().delete(b.id());
         assertTrue(store.dataKeys().get(a.id()).isEmpty());
         assertCode(AwsErrorCode.NoSuchEntity, () -> store.dataKeys().delete(a.id()));
+    }
+
+    private StoredKeyLifecycle next(String id) {
+        return new StoredKeyLifecycle(id, SigningKeyState.NEXT, clock.instant(), null, null);
+    }
+
+    private static RingSigningKey ringSigningKey(StoredKeyLifecycle lifecycle, byte[] material) {
+        return new RingSigningKey(lifecycle, "EdDSA", "{\"kid\":\"" + lifecycle.id() + "\"}", Secret.ofBytes(material));
+    }
+
+    private static KeyRingUpdate update(RingChanges<RingSigningKey> signing, RingChanges<RingDataKey> data) {
+        return new KeyRingUpdate(signing, data);
+    }
+
+    private static <K> RingChanges<K> added(List<K> keys) {
+        return new RingChanges<>(keys, List.of(), List.of());
+    }
+
+    private List<RingSigningKey> signingRing(String suffix) {
+        return store.signingKeys().ring().stream().filter(k -> k.kid().endsWith(suffix)).toList();
+    }
+
+    private List<RingDataKey> dataRing(String suffix) {
+        return store.dataKeys().ring().stream().filter(k -> k.id().endsWith(suffix)).toList();
+    }
+
+    @Test
+    void keyRingChangesStoreKeysAsGivenWithTheirLifecycle() throws SQLException {
+        String sfx = "-" + account;
+        Instant created = clock.instant();
+        clock.advance(Duration.ofMinutes(5));
+        StoredKeyLifecycle active = new StoredKeyLifecycle("s1" + sfx, SigningKeyState.ACTIVE, created, clock.instant(), null);
+        StoredKeyLifecycle retired = new StoredKeyLifecycle("s0" + sfx, SigningKeyState.RETIRED, created.minusSeconds(60),
+                created, clock.instant());
+        byte[] m1 = "private key one, as the keys package exported it".getBytes(StandardCharsets.UTF_8);
+        byte[] m0 = "private key zero".getBytes(StandardCharsets.UTF_8);
+        byte[] dk = new byte[32];
+        Arrays.fill(dk, (byte) 7);
+        long before = store.currentVersion();
+        store.applyKeyRingChanges(update(
+                added(List.of(ringSigningKey(active, m1), ringSigningKey(retired, m0), ringSigningKey(next("s2" + sfx), m1))),
+                added(List.of(new RingDataKey(next("d1" + sfx), Secret.ofBytes(dk))))));
+        assertEquals(before + 1, store.currentVersion(), "one transaction, one logged change");
+        Change change = store.changesSince(before, 10).get(0);
+        assertEquals(EntityKind.SIGNING_KEY, change.kind());
+        assertEquals("s1" + sfx, change.entityId());
+
+        List<RingSigningKey> signing = signingRing(sfx);
+        assertEquals(List.of("s0" + sfx, "s1" + sfx, "s2" + sfx), signing.stream().map(RingSigningKey::kid).toList());
+        assertEquals(retired, signing.get(0).lifecycle());
+        assertEquals(active, signing.get(1).lifecycle());
+        assertEquals(SigningKeyState.NEXT, signing.get(2).lifecycle().state());
+        assertEquals(Secret.ofBytes(m1), signing.get(1).privateKey());
+        assertEquals(Secret.ofBytes(m0), signing.get(0).privateKey());
+        assertEquals("EdDSA", signing.get(1).algorithm());
+        assertEquals("{\"kid\":\"s1" + sfx + "\"}", signing.get(1).publicJwk());
+        assertEquals(SigningKeyState.ACTIVE, store.signingKeys().get("s1" + sfx).orElseThrow().state());
+        assertSealed(rawColumn("SELECT private_sealed FROM signing_key WHERE kid = ?", "s1" + sfx), m1);
+        assertSealed(rawColumn("SELECT key_sealed FROM data_key WHERE id = ?", "d1" + sfx), dk);
+        RingDataKey data = dataRing(sfx).get(0);
+        assertEquals(next("d1" + sfx).id(), data.id());
+        assertEquals(SigningKeyState.NEXT, data.lifecycle().state());
+        assertEquals(Secret.ofBytes(dk), data.material());
+        assertNull(store.dataKeys().get("d1" + sfx).orElseThrow().expiresAt());
+
+        clock.advance(Duration.ofHours(1));
+        StoredKeyLifecycle promoted = new StoredKeyLifecycle("s2" + sfx, SigningKeyState.ACTIVE,
+                signing.get(2).lifecycle().createdAt(), clock.instant(), null);
+        StoredKeyLifecycle retiredNow = new StoredKeyLifecycle("s1" + sfx, SigningKeyState.RETIRED, created,
+                active.activatedAt(), clock.instant());
+        StoredKeyLifecycle dataActive = new StoredKeyLifecycle("d1" + sfx, SigningKeyState.ACTIVE,
+                data.lifecycle().createdAt(), clock.instant(), null);
+        store.applyKeyRingChanges(update(new RingChanges<>(List.of(), List.of(promoted, retiredNow), List.of("s0" + sfx)),
+                new RingChanges<>(List.of(), List.of(dataActive), List.of("not-stored" + sfx))));
+        assertEquals(List.of(retiredNow, promoted), signingRing(sfx).stream().map(RingSigningKey::lifecycle).toList());
+        assertEquals(List.of(dataActive), dataRing(sfx).stream().map(RingDataKey::lifecycle).toList());
+        assertTrue(store.signingKeys().get("s0" + sfx).isEmpty());
+
+        reopen();
+        assertEquals(List.of(retiredNow, promoted), signingRing(sfx).stream().map(RingSigningKey::lifecycle).toList());
+        assertEquals(Secret.ofBytes(m1), signingRing(sfx).get(1).privateKey());
+        assertEquals(Secret.ofBytes(dk), dataRing(sfx).get(0).material());
+
+        store.applyKeyRingChanges(update(new RingChanges<>(List.of(), List.of(), List.of("s1" + sfx, "s2" + sfx)),
+                new RingChanges<>(List.of(), List.of(), List.of("d1" + sfx))));
+        assertTrue(signingRing(sfx).isEmpty());
+        assertTrue(dataRing(sfx).isEmpty());
+    }
+
+    @Test
+    void aFailingKeyRingChangeWritesNothing() {
+        String sfx = "-" + account;
+        byte[] material = {1, 2, 3};
+        store.applyKeyRingChanges(update(added(List.of(ringSigningKey(next("a" + sfx), material))), RingChanges.none()));
+        long version = store.currentVersion();
+        LanyardException duplicate = assertCode(AwsErrorCode.EntityAlreadyExists, () -> store.applyKeyRingChanges(update(
+                added(List.of(ringSigningKey(next("b" + sfx), material), ringSigningKey(next("a" + sfx), material))),
+                added(List.of(new RingDataKey(next("d" + sfx), Secret.ofBytes(new byte[32])))))));
+        assertTrue(duplicate.getMessage().contains("a" + sfx), duplicate.getMessage());
+        StoredKeyLifecycle missing = new StoredKeyLifecycle("missing" + sfx, SigningKeyState.ACTIVE, clock.instant(),
+                clock.instant(), null);
+        StoredKeyLifecycle activeA = new StoredKeyLifecycle("a" + sfx, SigningKeyState.ACTIVE, clock.instant(), clock.instant(), null);
+        assertCode(AwsErrorCode.NoSuchEntity, () -> store.applyKeyRingChanges(update(
+                new RingChanges<>(List.of(), List.of(activeA), List.of()),
+                new RingChanges<>(List.of(new RingDataKey(next("d" + sfx), Secret.ofBytes(new byte[32]))), List.of(missing), List.of()))));
+        assertCode(AwsErrorCode.ValidationError, () -> store.applyKeyRingChanges(update(
+                added(List.of(ringSigningKey(next("bad kid" + sfx), material))), RingChanges.none())));
+        assertEquals(version, store.currentVersion());
+        assertEquals(List.of(next("a" + sfx)), signingRing(sfx).stream().map(RingSigningKey::lifecycle).toList());
+        assertTrue(dataRing(sfx).isEmpty());
+        assertCode(AwsErrorCode.ValidationError, () -> new StoredKeyLifecycle("x", SigningKeyState.ACTIVE, clock.instant(), null, null));
+        assertCode(AwsErrorCode.ValidationError, () -> new StoredKeyLifecycle("x", SigningKeyState.NEXT, clock.instant(), null,
+                clock.instant()));
+        store.applyKeyRingChanges(update(new RingChanges<>(List.of(), List.of(), List.of("a" + sfx)), RingChanges.none()));
+        assertTrue(signingRing(sfx).isEmpty());
+    }
+
+    @Test
+    void dataKeysMadeByTheStoreAreActiveRingKeys() {
+        DataKey created = store.dataKeys().create(clock.instant().plus(Duration.ofDays(1)));
+        RingDataKey ring = store.dataKeys().ring().stream().filter(k -> k.id().equals(created.id())).findFirst().orElseThrow();
+        assertEquals(new StoredKeyLifecycle(created.id(), SigningKeyState.ACTIVE, created.createdAt(), created.createdAt(), null),
+                ring.lifecycle());
+        assertEquals(store.dataKeys().material(created.id()).orElseThrow(), ring.material());
+        store.dataKeys().delete(created.id());
     }
 
     // ---- change log
