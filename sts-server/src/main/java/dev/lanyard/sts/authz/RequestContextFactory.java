@@ -26,8 +26,8 @@ public final class RequestContextFactory {
     this.region = region;
   }
 
-  /** Keys that come from the credentials or the server, never from the caller. */
-  static boolean reserved(String lowerKey) {
+  /** Keys that come from the credentials or the server, never from the caller (lower-cased key). */
+  public static boolean reserved(String lowerKey) {
     return lowerKey.startsWith("aws:principal") || lowerKey.equals("aws:userid")
         || lowerKey.equals("aws:username") || lowerKey.equals("aws:tokenissuetime")
         || lowerKey.startsWith("aws:multifactorauth") || lowerKey.equals("aws:sourceidentity")

@@ -1,5 +1,6 @@
 package dev.lanyard.sts.grpc;
 
+import dev.lanyard.sts.authz.AccessDeniedException;
 import dev.lanyard.sts.error.LanyardException;
 import io.grpc.ForwardingServerCallListener;
 import io.grpc.Metadata;
@@ -36,6 +37,8 @@ public final class ErrorMappingInterceptor implements ServerInterceptor {
       private void guard(Runnable step) {
         try {
           step.run();
+        } catch (AccessDeniedException e) {
+          close(ErrorStatusMapper.toStatus(e, RequestIds.current(), e.encodedMessage()));
         } catch (LanyardException e) {
           close(ErrorStatusMapper.toStatus(e, RequestIds.current()));
         } catch (StatusRuntimeException e) {

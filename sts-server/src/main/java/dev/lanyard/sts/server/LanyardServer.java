@@ -133,15 +133,16 @@ public final class LanyardServer implements AutoCloseable {
     PolicyLibrary library = new PolicyLibrary(store, versions);
     PrincipalPolicies principals = new PrincipalPolicies(store, library, versions);
     AuthorizationMessages messages = new AuthorizationMessages(rings, random);
-    AccessEvaluator access = new AccessEvaluator(principals,
-        new RequestContextFactory(config.region()), messages, clock);
-    RequestAuthenticator authenticator = new RequestAuthenticator(
-        new LongTermKeys(store, versions), verifier, clock, config.region(),
+    RequestContextFactory contexts = new RequestContextFactory(config.region());
+    AccessEvaluator access = new AccessEvaluator(principals, contexts, messages, clock);
+    LongTermKeys longTermKeys = new LongTermKeys(store, versions);
+    RequestAuthenticator authenticator = new RequestAuthenticator(longTermKeys, verifier, clock,
+        config.region(),
         dev.lanyard.sdk.signing.grpc.GrpcRequestView.SERVICE);
     SigV4ServerInterceptor sigv4 = new SigV4ServerInterceptor(authenticator, ServiceWiring.UNSIGNED_METHODS);
 
     ServiceWiring.Parts parts = new ServiceWiring.Parts(config, store, versions, issuer, verifier,
-        library, principals, access, messages, recorder, clock, random);
+        library, principals, contexts, access, messages, longTermKeys, recorder, clock, random);
     this.health = new HealthStatusManager();
     NettyServerBuilder builder = NettyServerBuilder
         .forAddress(new InetSocketAddress(config.bind(), config.grpcPort()))

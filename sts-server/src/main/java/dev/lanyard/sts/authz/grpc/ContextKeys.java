@@ -1,5 +1,7 @@
 package dev.lanyard.sts.authz.grpc;
 
+import dev.lanyard.sts.authz.RequestContextFactory;
+
 import dev.lanyard.proto.authz.v1.ContextValue;
 import dev.lanyard.sts.error.AwsErrorCode;
 import dev.lanyard.sts.error.LanyardException;
@@ -28,7 +30,7 @@ final class ContextKeys {
         throw new LanyardException(AwsErrorCode.ValidationError,
             "context: a key is empty or longer than 256 characters; give keys such as aws:SourceIp");
       }
-      if (derived(lower)) {
+      if (RequestContextFactory.reserved(lower)) {
         throw new LanyardException(AwsErrorCode.ValidationError, "context: the key " + key
             + " is derived by Lanyard from the principal's credentials and cannot be supplied; leave it out");
       }
@@ -37,12 +39,4 @@ final class ContextKeys {
     return keys;
   }
 
-  /** Keys that come from the credentials or the server. */
-  static boolean derived(String lowerKey) {
-    return lowerKey.startsWith("aws:principal") || lowerKey.startsWith("aws:multifactorauth")
-        || lowerKey.equals("aws:userid") || lowerKey.equals("aws:username")
-        || lowerKey.equals("aws:tokenissuetime") || lowerKey.equals("aws:sourceidentity")
-        || lowerKey.equals("aws:currenttime") || lowerKey.equals("aws:epochtime")
-        || lowerKey.equals("aws:federatedprovider") || lowerKey.equals("aws:viaawsservice");
-  }
 }

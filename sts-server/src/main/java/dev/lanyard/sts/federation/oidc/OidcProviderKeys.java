@@ -5,6 +5,7 @@ import dev.lanyard.sts.error.LanyardException;
 import dev.lanyard.sts.store.model.OidcProvider;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -135,12 +136,8 @@ public final class OidcProviderKeys {
       }
       String failure = entry.failure != null ? entry.failure
           : "OpenID Connect provider " + provider.url() + ": its keys have not been fetched yet";
-      return throwUnavailable(failure);
+      throw new LanyardException(AwsErrorCode.IDPCommunicationError, failure, true);
     }
-  }
-
-  private static ProviderKeySet throwUnavailable(String message) {
-    throw new LanyardException(AwsErrorCode.IDPCommunicationError, message, true);
   }
 
   private boolean fresh(ProviderKeySet keys, Instant now) {
@@ -154,7 +151,7 @@ public final class OidcProviderKeys {
   /** Provider URL and sorted lower-case thumbprints: a change of pins never reuses keys fetched under others. */
   static String cacheKey(OidcProvider provider) {
     return provider.url() + "\n" + provider.thumbprints().stream()
-        .map(t -> t.toLowerCase(java.util.Locale.ROOT)).sorted().distinct().collect(Collectors.joining(","));
+        .map(t -> t.toLowerCase(Locale.ROOT)).sorted().distinct().collect(Collectors.joining(","));
   }
 
   /** One provider's cache state; fields guarded by the entry's monitor, {@code keys} also read without it. */

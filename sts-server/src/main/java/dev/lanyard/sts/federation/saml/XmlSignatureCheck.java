@@ -92,11 +92,14 @@ final class XmlSignatureCheck {
 
   /**
    * Reads the signature's structure without validating it and without secure validation's algorithm
-   * policy, so that a refused algorithm gets a precise message; nothing is dereferenced here.
+   * policy (on by default since JDK 17), so that a refused algorithm gets a precise message. Nothing
+   * is dereferenced or verified here; {@link #verify} validates only with secure validation on.
    */
   private static XMLSignature inspect(XMLSignatureFactory factory, Element signature, String what) {
     try {
-      return factory.unmarshalXMLSignature(new DOMValidateContext(NO_KEY, signature));
+      DOMValidateContext structureOnly = new DOMValidateContext(NO_KEY, signature);
+      structureOnly.setProperty(SECURE_VALIDATION, Boolean.FALSE);
+      return factory.unmarshalXMLSignature(structureOnly);
     } catch (MarshalException | RuntimeException e) {
       throw SamlRefusal.invalid("the " + what + " ds:Signature is malformed or uses a refused feature");
     }
