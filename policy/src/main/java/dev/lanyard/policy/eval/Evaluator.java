@@ -210,9 +210,9 @@ public final class Evaluator {
   }
 
   /**
-   * The explicit-deny decision, or null. The first pass counts denying statements without
-   * allocating; a second pass, on the deny path only, returns the single prepared decision or
-   * lists several.
+   * The explicit-deny decision, or null. One pass counts denying statements and remembers the
+   * first, without allocating; a single deny returns its prepared decision, and only several
+   * denies take a second pass to list them.
    */
   private static Decision explicitDeny(
       AuthorizationRequest request,
@@ -223,25 +223,30 @@ public final class Evaluator {
       boolean scpsApply) {
     PolicyEntry[] order = policies.evaluationOrder;
     int count = 0;
+    PolicyEntry firstEntry = null;
+    CompiledStatement firstStatement = null;
     for (PolicyEntry e : order) {
       if (applies(e.kind, identityApplies, sessionApplies, scpsApply)) {
         CompiledStatement s = null;
         while ((s = e.policy.nextMatch(Effect.DENY, request, hasBoundary, s)) != null) {
-          count++;
+          if (count++ == 0) {
+            firstEntry = e;
+            firstStatement = s;
+          }
         }
       }
     }
     if (count == 0) {
       return null;
     }
+    if (count == 1) {
+      return firstEntry.deniedBy(firstStatement);
+    }
     DenyScan scan = new DenyScan(count);
     for (PolicyEntry e : order) {
       if (applies(e.kind, identityApplies, sessionApplies, scpsApply)) {
         CompiledStatement s = null;
         while ((s = e.policy.nextMatch(Effect.DENY, request, hasBoundary, s)) != null) {
-          if (count == 1) {
-            return e.deniedBy(s);
-          }
           scan.add(e, s);
         }
       }

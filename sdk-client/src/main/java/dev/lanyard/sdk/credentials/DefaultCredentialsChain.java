@@ -54,7 +54,8 @@ public final class DefaultCredentialsChain implements CredentialsProvider {
         chosen = source.provider();
         return credentials;
       } catch (RuntimeException e) {
-        failures.add(source.name() + ": " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
+        String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        failures.add(why.startsWith(source.name()) ? why : source.name() + ": " + why);
       }
     }
     StringBuilder message = new StringBuilder("no credentials found; tried, in order:");

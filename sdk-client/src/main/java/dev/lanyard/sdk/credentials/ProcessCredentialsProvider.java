@@ -44,6 +44,11 @@ public final class ProcessCredentialsProvider implements CredentialsProvider {
   @Override
   public Credentials resolve() {
     Process process = start();
+    try {
+      process.getOutputStream().close(); // the command gets no input
+    } catch (IOException ignored) {
+      // the command may already have exited; its exit status tells
+    }
     OutputReader stdout = new OutputReader(process.getInputStream());
     stdout.start();
     try {

@@ -22,10 +22,14 @@ import java.util.function.UnaryOperator;
 public final class ProfileCredentialsProvider implements CredentialsProvider {
   private final Supplier<ProfileFile> files;
   private final String profileName;
-  private final Builder settings;
+  private final Settings settings;
+
+  /** The builder's choices, fixed at build time. */
+  private record Settings(LanyardClientFactory clients, MfaTokenCodeSupplier mfa, Clock clock,
+      UnaryOperator<CredentialsProvider> cache, Map<String, String> environment) {}
   private volatile CredentialsProvider delegate;
 
-  private ProfileCredentialsProvider(Supplier<ProfileFile> files, String profileName, Builder settings) {
+  private ProfileCredentialsProvider(Supplier<ProfileFile> files, String profileName, Settings settings) {
     this.files = files;
     this.profileName = profileName;
     this.settings = settings;
@@ -57,8 +61,8 @@ public final class ProfileCredentialsProvider implements CredentialsProvider {
       } catch (UncheckedIOException e) {
         throw new CredentialsUnavailableException("profile '" + profileName + "': " + e.getMessage(), e);
       }
-      delegate = new ProfileSources(file, settings.clients, settings.mfa, settings.clock, settings.cache,
-          settings.environment).provider(profileName);
+      delegate = new ProfileSources(file, settings.clients(), settings.mfa(), settings.clock(), settings.cache(),
+          settings.environment()).provider(profileName);
     }
     return delegate;
   }
@@ -132,13 +136,9 @@ public final class ProfileCredentialsProvider implements CredentialsProvider {
       if (profileName == null || profileName.isBlank()) {
         throw new IllegalArgumentException("profileName: is required, got a blank name");
       }
-      if (environment == null) {
-        environment = System.getenv();
-      }
-      if (clients == null) {
-        clients = LanyardClientFactory.fromEnvironment(environment);
-      }
-      return new ProfileCredentialsProvider(files, profileName, this);
+      Map<String, String> env = environment != null ? environment : System.getenv();
+      LanyardClientFactory factory = clients != null ? clients : LanyardClientFactory.fromEnvironment(env);
+      return new ProfileCredentialsProvider(files, profileName, new Settings(factory, mfa, clock, cache, env));
     }
   }
 }

@@ -61,9 +61,14 @@ public final class StsTestServer implements AutoCloseable {
   }
 
   public StsTestServer(Clock clock, Duration lifetime, int port) throws IOException {
+    this(clock, lifetime, port, InsecureServerCredentials.create());
+  }
+
+  public StsTestServer(Clock clock, Duration lifetime, int port, io.grpc.ServerCredentials credentials)
+      throws IOException {
     this.clock = clock;
     this.lifetime = lifetime;
-    this.server = Grpc.newServerBuilderForPort(port, InsecureServerCredentials.create())
+    this.server = Grpc.newServerBuilderForPort(port, credentials)
         .addService(ServerInterceptors.intercept(new Service(), new KeyCapture()))
         .build()
         .start();
@@ -104,9 +109,13 @@ public final class StsTestServer implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     server.shutdownNow();
-    server.awaitTermination(5, TimeUnit.SECONDS);
+    try {
+      server.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static final io.grpc.Context.Key<String> KEY_ID = io.grpc.Context.key("signing-key-id");

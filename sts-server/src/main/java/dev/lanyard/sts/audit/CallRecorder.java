@@ -5,6 +5,7 @@ import dev.lanyard.sts.error.LanyardException;
 import dev.lanyard.sts.metrics.ServerMetrics;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -32,10 +33,22 @@ public final class CallRecorder {
 
   /** Runs {@code operation} and records it: one metric sample and one audit record. */
   public <T> T record(Call call, Supplier<T> operation) {
+    return record(call, operation, result -> true);
+  }
+
+  /**
+   * Runs {@code operation}, records its metric, and writes an audit record only when it failed or
+   * when {@code worthKeeping} says its result is (e.g. an authorisation decision that denied): the
+   * hot authorisation path does not pay for a log line per allow.
+   */
+  public <T> T record(Call call, Supplier<T> operation, Predicate<? super T> worthKeeping) {
     long start = System.nanoTime();
     String code = "";
+    boolean keep = true;
     try {
-      return operation.get();
+      T result = operation.get();
+      keep = worthKeeping.test(result);
+      return result;
     } catch (LanyardException e) {
       code = e.code().name();
       throw e;
@@ -45,12 +58,17 @@ public final class CallRecorder {
     } finally {
       long nanos = System.nanoTime() - start;
       metrics.recordCall(call.door(), call.action(), code, nanos);
-      Caller c = call.caller();
-      audit.record(new AuditRecord(clock.instant(), call.requestId(), nodeId, call.door(),
-          call.action(), c == null ? null : c.arn(), c == null ? null : c.accessKeyId(),
-          call.parameters(), code.isEmpty(), code.isEmpty() ? null : code,
-          call.sourceAddress()));
+      if (keep) {
+        write(call, code);
+      }
     }
+  }
+
+  private void write(Call call, String code) {
+    Caller c = call.caller();
+    audit.record(new AuditRecord(clock.instant(), call.requestId(), nodeId, call.door(),
+        call.action(), c == null ? null : c.arn(), c == null ? null : c.accessKeyId(),
+        call.parameters(), code.isEmpty(), code.isEmpty() ? null : code, call.sourceAddress()));
   }
 
   /** Records a decision worth keeping (a denial, or an allow of a sensitive action). */

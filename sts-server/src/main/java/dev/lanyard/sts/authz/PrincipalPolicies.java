@@ -111,19 +111,23 @@ public final class PrincipalPolicies {
       return new PrincipalState(PolicySet.builder().build(), null, List.of());
     }
     return principals.get("federated-parent:" + parentKey, k -> {
-      AccessKey key = store.accessKeys().get(parentKey).orElse(null);
-      if (key == null) {
-        // The parent was the account root (its keys are not user keys) or the key is gone.
-        return rootOrGone(caller.accountId(), parentKey);
+      AccessKey key = store.accessKeys().get(parentKey).orElseThrow(() -> new LanyardException(
+          AwsErrorCode.InvalidClientTokenId,
+          "the access key that requested this federation token no longer exists"));
+      if (key.root()) {
+        // The account root may do anything in its account: its federated users are limited by
+        // their session policy alone.
+        return new PrincipalState(PolicySet.builder().identityPolicies(List.of(ROOT_PARENT)).build(),
+            null, List.of());
       }
       return userState(key.accountId(), key.userName());
     });
   }
 
-  private PrincipalState rootOrGone(String accountId, String parentKey) {
-    throw new LanyardException(AwsErrorCode.InvalidClientTokenId,
-        "the access key that requested this federation token no longer exists");
-  }
+  /** The identity side of a federated user whose parent is the account root: everything. */
+  private static final CompiledPolicy ROOT_PARENT = PolicyLibrary.compile(
+      "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}",
+      "account-root");
 
   private void addOwnerPolicies(List<CompiledPolicy> out, PolicyOwner owner) {
     for (InlinePolicy p : store.principalPolicies().inlinePolicies(owner)) {

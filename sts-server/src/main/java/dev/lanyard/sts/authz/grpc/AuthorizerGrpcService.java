@@ -1,6 +1,7 @@
 package dev.lanyard.sts.authz.grpc;
 
 import dev.lanyard.proto.authz.v1.AuthorizeBatchRequest;
+import dev.lanyard.proto.authz.v1.Decision;
 import dev.lanyard.proto.authz.v1.AuthorizeBatchResponse;
 import dev.lanyard.proto.authz.v1.AuthorizeBatchResult;
 import dev.lanyard.proto.authz.v1.AuthorizeRequest;
@@ -62,13 +63,15 @@ public final class AuthorizerGrpcService extends AuthorizerGrpc.AuthorizerImplBa
       AuthorizeResponse response = authorization.decide(authorization.subject(caller, request), request);
       recorder.recordDecision(response.getDecision().name());
       return response;
-    });
+    }, response -> response.getDecision() != Decision.ALLOW);
   }
 
   @Override
   public void authorizeBatch(AuthorizeBatchRequest request, StreamObserver<AuthorizeBatchResponse> out) {
     Map<String, Object> params = Map.of("requests", request.getRequestsCount());
-    reply(out, "AuthorizeBatch", params, caller -> batch(caller, request.getRequestsList()));
+    reply(out, "AuthorizeBatch", params, caller -> batch(caller, request.getRequestsList()),
+        response -> response.getResultsList().stream()
+            .anyMatch(r -> !r.hasResult() || r.getResult().getDecision() != Decision.ALLOW));
   }
 
   @Override
@@ -77,13 +80,14 @@ public final class AuthorizerGrpcService extends AuthorizerGrpc.AuthorizerImplBa
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("policySourceArn", request.getPolicySourceArn());
     params.put("actionNames", request.getActionNamesList());
-    reply(out, "SimulatePrincipalPolicy", params, caller -> simulation.principalPolicy(caller, request));
+    reply(out, "SimulatePrincipalPolicy", params, caller -> simulation.principalPolicy(caller, request),
+        response -> true);
   }
 
   @Override
   public void simulateCustomPolicy(SimulateCustomPolicyRequest request, StreamObserver<SimulatePolicyResponse> out) {
     reply(out, "SimulateCustomPolicy", Map.of("actionNames", request.getActionNamesList()),
-        caller -> simulation.customPolicy(caller, request));
+        caller -> simulation.customPolicy(caller, request), response -> true);
   }
 
   private AuthorizeBatchResponse batch(Caller caller, List<AuthorizeRequest> requests) {
@@ -142,12 +146,13 @@ public final class AuthorizerGrpcService extends AuthorizerGrpc.AuthorizerImplBa
     return p;
   }
 
+  /** Runs one call through the recorder; {@code worthKeeping} decides which results are audited. */
   private <R> void reply(StreamObserver<R> out, String action, Map<String, Object> params,
-      Function<Caller, R> operation) {
+      Function<Caller, R> operation, java.util.function.Predicate<R> worthKeeping) {
     Caller known = CallerContext.currentOrNull();
     String source = known == null ? null : known.sourceAddress();
     R response = recorder.record(new CallRecorder.Call(DOOR, action, RequestIds.current(), known, source, params),
-        () -> operation.apply(CallerContext.current()));
+        () -> operation.apply(CallerContext.current()), worthKeeping);
     out.onNext(response);
     out.onCompleted();
   }

@@ -60,7 +60,7 @@ final class Database implements AutoCloseable {
         hikari.setMinimumIdle(1);
         hikari.setPoolName("lanyard-store");
         hikari.setAutoCommit(true);
-        hikari.setConnectionTimeout(5_000);
+        hikari.setConnectionTimeout(2_000); // fail fast (ServiceUnavailable) while the database is unreachable
         hikari.setInitializationFailTimeout(-1);
         hikari.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         return new Database(new HikariDataSource(hikari), config, clock);
