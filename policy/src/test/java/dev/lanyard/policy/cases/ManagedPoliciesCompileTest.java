@@ -2,10 +2,7 @@ package dev.lanyard.policy.cases;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lanyard.policy.compile.CompiledPolicy;
 import dev.lanyard.policy.compile.PolicyCompiler;
 import dev.lanyard.policy.eval.AuthorizationRequest;
@@ -19,18 +16,11 @@ import dev.lanyard.policy.model.Effect;
 import dev.lanyard.policy.model.PolicyDocument;
 import dev.lanyard.policy.model.Statement;
 import dev.lanyard.policy.parse.PolicyParser;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.lanyard.policy.testdata.AwsManagedPolicyData;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -38,10 +28,10 @@ import org.junit.jupiter.api.Test;
  * Every AWS managed policy compiles, and the compiled form answers smoke questions: a plain
  * unconditional allow of an action on {@code *} is allowed, an action of a made-up service is
  * not, and AdministratorAccess / ReadOnlyAccess / AmazonS3ReadOnlyAccess decide as AWS documents.
- * (Parsing and validation are checked by {@code validate.ManagedPoliciesTest}.)
+ * (Parsing and validation are checked by {@code validate.ManagedPoliciesTest}; both read the data
+ * through {@link AwsManagedPolicyData}.)
  */
 class ManagedPoliciesCompileTest {
-  private static final String FILE = "aws-managed-policies.jsonl.gz";
   private static final RequestPrincipal ALICE = RequestPrincipal.fromArn("arn:aws:iam::111122223333:user/alice", null);
 
   private static Map<String, CompiledPolicy> compiled;
@@ -51,17 +41,10 @@ class ManagedPoliciesCompileTest {
   static void compileAll() throws Exception {
     compiled = new LinkedHashMap<>();
     documents = new LinkedHashMap<>();
-    ObjectMapper json = new ObjectMapper();
-    try (BufferedReader lines = new BufferedReader(new InputStreamReader(
-        new GZIPInputStream(Files.newInputStream(dataFile())), StandardCharsets.UTF_8))) {
-      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-        JsonNode entry = json.readTree(line);
-        String name = entry.get("name").asText();
-        JsonNode document = entry.get("document");
-        PolicyDocument doc = PolicyParser.parse(document.isTextual() ? document.textValue() : document.toString());
-        documents.put(name, doc);
-        compiled.put(name, PolicyCompiler.compile(doc, "arn:aws:iam::aws:policy/" + name));
-      }
+    for (AwsManagedPolicyData.ManagedPolicy p : AwsManagedPolicyData.load()) {
+      PolicyDocument doc = PolicyParser.parse(p.document());
+      documents.put(p.name(), doc);
+      compiled.put(p.name(), PolicyCompiler.compile(doc, "arn:aws:iam::aws:policy/" + p.name()));
     }
   }
 
@@ -115,6 +98,12 @@ class ManagedPoliciesCompileTest {
     assertEquals(Outcome.ALLOW, decide(compiled.get("AmazonS3ReadOnlyAccess"), "s3:ListBucket", "arn:aws:s3:::bucket").outcome());
     assertEquals(Outcome.IMPLICIT_DENY, decide(compiled.get("AmazonS3ReadOnlyAccess"), "s3:DeleteBucket", "arn:aws:s3:::bucket").outcome());
     assertEquals(Outcome.IMPLICIT_DENY, decide(compiled.get("AmazonS3ReadOnlyAccess"), "ec2:RunInstances", "*").outcome());
+    assertEquals(Outcome.ALLOW, decide(compiled.get("ReadOnlyAccess"), "EC2:DescribeInstances", "*").outcome());
+    assertEquals(Outcome.IMPLICIT_DENY, decide(compiled.get("ReadOnlyAccess"), "iam:CreateUser", "*").outcome());
+    assertEquals(Outcome.ALLOW, decide(compiled.get("PowerUserAccess"), "s3:PutObject", "arn:aws:s3:::b/k").outcome());
+    assertEquals(Outcome.IMPLICIT_DENY, decide(compiled.get("PowerUserAccess"), "iam:CreateUser", "*").outcome());
+    assertEquals(Outcome.ALLOW, decide(compiled.get("PowerUserAccess"), "iam:CreateServiceLinkedRole", "*").outcome());
+    assertEquals(Outcome.ALLOW, decide(compiled.get("AdministratorAccess"), "anything:AtAll", "arn:aws:x:::y").outcome());
   }
 
   /** An action named literally in an unconditional Allow on "*", when the policy has no Deny. */
@@ -139,26 +128,5 @@ class ManagedPoliciesCompileTest {
     RequestContext context = RequestContext.builder().principalKeys(ALICE).build();
     return Evaluator.evaluate(new AuthorizationRequest(ALICE, action, resource, null, context),
         PolicySet.builder().identityPolicies(List.of(policy)).build());
-  }
-
-  private static Path dataFile() {
-    List<Path> candidates = new ArrayList<>();
-    String env = System.getenv("LANYARD_TEST_DATA");
-    if (env != null && !env.isBlank()) {
-      candidates.add(Path.of(env, FILE));
-    }
-    candidates.add(Path.of("..", "shared", "data", FILE));
-    candidates.add(Path.of("..", "..", "shared", "data", FILE));
-    for (Path candidate : candidates) {
-      if (Files.isRegularFile(candidate)) {
-        return candidate;
-      }
-    }
-    String message = FILE + " not found; looked in " + candidates + " (set LANYARD_TEST_DATA)";
-    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-      fail(message);
-    }
-    Assumptions.abort(message);
-    return null;
   }
 }

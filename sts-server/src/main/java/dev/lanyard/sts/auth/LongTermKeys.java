@@ -2,6 +2,7 @@ package dev.lanyard.sts.auth;
 
 import dev.lanyard.sts.cache.StoreVersionTracker;
 import dev.lanyard.sts.cache.VersionedCache;
+import dev.lanyard.sts.store.IamArns;
 import dev.lanyard.sts.store.IamStore;
 import dev.lanyard.sts.store.model.AccessKeySecret;
 import dev.lanyard.sts.store.model.AccessKeyStatus;
@@ -37,7 +38,7 @@ public final class LongTermKeys {
     boolean active = key.status() == AccessKeyStatus.ACTIVE;
     if (RootKeys.isRootOwner(key.userName())) {
       return Optional.of(new LongTermKey(accessKeyId, key.accountId(), null, key.accountId(),
-          RootKeys.rootArn(store.partition(), key.accountId()), active, ks.secretAccessKey()));
+          new IamArns(store.partition()).root(key.accountId()), active, ks.secretAccessKey()));
     }
     Optional<User> user = store.users().get(key.accountId(), key.userName());
     if (user.isEmpty()) {

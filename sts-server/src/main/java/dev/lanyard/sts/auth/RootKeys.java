@@ -1,9 +1,6 @@
 package dev.lanyard.sts.auth;
 
-/**
- * The account root as a principal: its ARN ({@code arn:PARTITION:iam::ACCOUNT:root}) and how its
- * access keys appear in the store (keys with no owning IAM user).
- */
+/** How the account root's access keys appear in the store: keys with no owning IAM user. */
 public final class RootKeys {
   private RootKeys() {}
 
@@ -12,7 +9,4 @@ public final class RootKeys {
     return userName == null;
   }
 
-  public static String rootArn(String partition, String accountId) {
-    return "arn:" + partition + ":iam::" + accountId + ":root";
-  }
 }

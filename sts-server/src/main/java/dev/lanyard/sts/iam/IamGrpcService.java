@@ -1,5 +1,7 @@
 package dev.lanyard.sts.iam;
 
+import dev.lanyard.sts.store.IamArns;
+
 import dev.lanyard.proto.iam.v1.*;
 import dev.lanyard.sts.audit.CallRecorder;
 import dev.lanyard.sts.authz.AccessEvaluator;

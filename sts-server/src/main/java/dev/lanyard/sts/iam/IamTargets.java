@@ -1,5 +1,7 @@
 package dev.lanyard.sts.iam;
 
+import dev.lanyard.sts.store.IamArns;
+
 import dev.lanyard.policy.eval.PrincipalType;
 import dev.lanyard.sts.auth.Caller;
 import dev.lanyard.sts.error.AwsErrorCode;

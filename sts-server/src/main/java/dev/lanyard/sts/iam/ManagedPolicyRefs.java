@@ -1,5 +1,7 @@
 package dev.lanyard.sts.iam;
 
+import dev.lanyard.sts.store.IamArns;
+
 import dev.lanyard.sts.authz.AwsManagedPolicies;
 import dev.lanyard.sts.error.AwsErrorCode;
 import dev.lanyard.sts.error.LanyardException;

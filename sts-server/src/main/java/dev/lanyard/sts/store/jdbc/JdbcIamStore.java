@@ -1,5 +1,7 @@
 package dev.lanyard.sts.store.jdbc;
 
+import dev.lanyard.sts.store.IamArns;
+
 import dev.lanyard.sts.crypto.SecretSealer;
 import dev.lanyard.sts.store.AccessKeyStore;
 import dev.lanyard.sts.store.AccountStore;
@@ -55,7 +57,7 @@ public final class JdbcIamStore implements IamStore {
     private JdbcIamStore(JdbcStoreConfig config, Database db, SecretSealer sealer, SecureRandom random) {
         this.config = config;
         this.db = db;
-        JdbcContext ctx = new JdbcContext(db, new Arns(config.partition()), new IamIds(random), sealer);
+        JdbcContext ctx = new JdbcContext(db, new IamArns(config.partition()), new IamIds(random), sealer);
         this.accounts = new JdbcAccountStore(ctx);
         this.users = new JdbcUserStore(ctx);
         this.groups = new JdbcGroupStore(ctx);

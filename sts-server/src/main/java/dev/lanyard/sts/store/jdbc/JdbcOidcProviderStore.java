@@ -1,5 +1,7 @@
 package dev.lanyard.sts.store.jdbc;
 
+import dev.lanyard.sts.store.IamArns;
+
 import dev.lanyard.sts.store.ChangeOp;
 import dev.lanyard.sts.store.EntityKind;
 import dev.lanyard.sts.store.IamInput;
@@ -27,11 +29,7 @@ final class JdbcOidcProviderStore implements OidcProviderStore {
 
     /** The issuer without scheme or trailing slash, lower-cased: the key and the ARN's resource part. */
     static String urlKey(String url) {
-        String bare = url.regionMatches(true, 0, "https://", 0, 8) ? url.substring(8) : url;
-        while (bare.endsWith("/")) {
-            bare = bare.substring(0, bare.length() - 1);
-        }
-        return bare.toLowerCase(Locale.ROOT);
+        return IamArns.oidcUrlKey(url);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.lanyard.sts.store.jdbc;
 
+import dev.lanyard.sts.authz.AwsManagedPolicies;
+
 import dev.lanyard.sts.store.ChangeOp;
 import dev.lanyard.sts.store.EntityKind;
 import dev.lanyard.sts.store.IamInput;
@@ -98,7 +100,7 @@ final class JdbcPrincipalPolicyStore implements PrincipalPolicyStore {
     @Override
     public void attach(PolicyOwner owner, String policyArn) {
         IamInput.arn("policyArn", policyArn, false);
-        boolean awsManaged = Arns.isAwsManagedPolicy(policyArn);
+        boolean awsManaged = AwsManagedPolicies.isAwsManagedArn(policyArn);
         if (awsManaged) {
             PrincipalRows.requireAwsManaged(policyArn);
         }
@@ -106,7 +108,7 @@ final class JdbcPrincipalPolicyStore implements PrincipalPolicyStore {
             Connection c = tx.connection();
             String ownerId = PrincipalRows.lock(c, owner);
             String policyId = null;
-            String policyName = Arns.nameOf(policyArn);
+            String policyName = AwsManagedPolicies.nameOf(policyArn);
             if (!awsManaged) {
                 policyId = Sql.one(c, "SELECT id FROM managed_policy WHERE arn = ? AND account_id = ? FOR UPDATE",
                                 rs -> rs.getString(1), policyArn, owner.accountId())

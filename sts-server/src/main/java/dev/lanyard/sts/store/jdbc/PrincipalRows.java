@@ -77,7 +77,7 @@ final class PrincipalRows {
      * returned); AWS managed policy ARNs must name a policy the server ships (empty).
      */
     static Optional<String> requirePolicy(Connection c, String policyArn) throws SQLException {
-        if (Arns.isAwsManagedPolicy(policyArn)) {
+        if (AwsManagedPolicies.isAwsManagedArn(policyArn)) {
             requireAwsManaged(policyArn);
             return Optional.empty();
         }
