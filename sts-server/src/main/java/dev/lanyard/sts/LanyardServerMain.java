@@ -29,6 +29,9 @@ import picocli.CommandLine.ParseResult;
  * clean shutdown (SIGTERM), 1 when the server cannot start, 2 on bad usage or configuration.
  */
 public final class LanyardServerMain {
+  /** Held so its level survives: loggers are weakly referenced by the LogManager. */
+  private static final Logger NETTY_LOGGER = Logger.getLogger("io.grpc.netty.shaded");
+
   private LanyardServerMain() {}
 
   public static void main(String[] args) {
@@ -95,18 +98,36 @@ public final class LanyardServerMain {
       return 1;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "lanyard-shutdown"));
+    if (!server.ready()) {
+      out.println("Lanyard node " + config.nodeId() + ": HTTP on " + config.bind() + ":"
+          + server.httpPort() + " (not ready); the store is unreachable, retrying; gRPC starts once"
+          + " the node can load its state");
+    }
+    java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
+    server.serving().whenComplete((ok, e) -> {
+      if (e == null) {
+        printServing(out, config, server);
+      } else {
+        err.println("lanyard-server: cannot start: " + e.getClass().getSimpleName());
+        failed.set(true);
+        server.close();
+      }
+    });
+    try {
+      server.awaitTermination();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return failed.get() ? 1 : 0;
+  }
+
+  private static void printServing(PrintWriter out, ServerConfig config, LanyardServer server) {
     out.println("Lanyard node " + config.nodeId() + " serving gRPC on " + config.bind() + ":"
         + server.grpcPort() + " and HTTP on " + config.bind() + ":" + server.httpPort()
         + " (account " + server.primaryAccountId() + ", data in " + config.dataDir() + ")");
     server.rootCredentialsFile().ifPresent(f -> out.println(
         "Root access key for account " + server.primaryAccountId() + " written to " + f
             + " (mode 0600); keep it safe and create IAM users for everyday work."));
-    try {
-      server.awaitTermination();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    return 0;
   }
 
   private static void installJsonLogging() {
@@ -117,5 +138,7 @@ public final class LanyardServerMain {
     handler.setLevel(Level.INFO);
     root.addHandler(handler);
     root.setLevel(Level.INFO);
+    // Netty's frame logging at FINE would print request headers, session tokens included.
+    NETTY_LOGGER.setLevel(Level.INFO);
   }
 }

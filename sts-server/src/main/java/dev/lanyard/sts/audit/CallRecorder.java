@@ -1,6 +1,7 @@
 package dev.lanyard.sts.audit;
 
 import dev.lanyard.sts.auth.Caller;
+import dev.lanyard.sts.error.AwsErrorCode;
 import dev.lanyard.sts.error.LanyardException;
 import dev.lanyard.sts.metrics.ServerMetrics;
 import java.time.Clock;
@@ -69,6 +70,32 @@ public final class CallRecorder {
     audit.record(new AuditRecord(clock.instant(), call.requestId(), nodeId, call.door(),
         call.action(), c == null ? null : c.arn(), c == null ? null : c.accessKeyId(),
         call.parameters(), code.isEmpty(), code.isEmpty() ? null : code, call.sourceAddress()));
+  }
+
+  /**
+   * Audits a call refused before any handler ran (a bad or missing signature): the access key id
+   * it claimed, if any (from the {@code Authorization} header's credential, never the signature), and
+   * the AWS code.
+   */
+  public void recordRefusal(String door, String action, String requestId, String authorization,
+      String sourceAddress, AwsErrorCode code) {
+    metrics.recordCall(door, action, code.name(), 0);
+    audit.record(new AuditRecord(clock.instant(), requestId, nodeId, door, action, null,
+        claimedAccessKeyId(authorization), Map.of(), false, code.name(), sourceAddress));
+  }
+
+  /** The access key id named in an Authorization header's {@code Credential=}, or null. */
+  static String claimedAccessKeyId(String authorization) {
+    if (authorization == null) {
+      return null;
+    }
+    int i = authorization.indexOf("Credential=");
+    if (i < 0) {
+      return null;
+    }
+    int end = authorization.indexOf('/', i);
+    String id = end < 0 ? null : authorization.substring(i + "Credential=".length(), end);
+    return id != null && id.matches("[A-Z0-9]{16,128}") ? id : null;
   }
 
   /** Records a decision worth keeping (a denial, or an allow of a sensitive action). */

@@ -1,6 +1,7 @@
 package dev.lanyard.sts.auth;
 
 import dev.lanyard.sdk.signing.grpc.GrpcRequestView;
+import dev.lanyard.sts.audit.CallRecorder;
 import dev.lanyard.sts.error.AwsErrorCode;
 import dev.lanyard.sts.error.LanyardException;
 import dev.lanyard.sts.grpc.ErrorStatusMapper;
@@ -31,13 +32,22 @@ import java.util.Set;
 public final class SigV4ServerInterceptor implements ServerInterceptor {
   private final RequestAuthenticator authenticator;
   private final Set<String> unsignedMethods;
+  private final CallRecorder recorder;
 
   /**
    * @param unsignedMethods full method names ({@code package.Service/Method}) that need no signature
+   * @param recorder where refused calls are audited (they never reach a handler), or null
    */
-  public SigV4ServerInterceptor(RequestAuthenticator authenticator, Set<String> unsignedMethods) {
+  public SigV4ServerInterceptor(RequestAuthenticator authenticator, Set<String> unsignedMethods,
+      CallRecorder recorder) {
     this.authenticator = authenticator;
     this.unsignedMethods = Set.copyOf(unsignedMethods);
+    this.recorder = recorder;
+  }
+
+  /** An interceptor that does not audit refusals (for tests of other concerns). */
+  public SigV4ServerInterceptor(RequestAuthenticator authenticator, Set<String> unsignedMethods) {
+    this(authenticator, unsignedMethods, null);
   }
 
   @Override
@@ -122,6 +132,11 @@ public final class SigV4ServerInterceptor implements ServerInterceptor {
 
       private void refuse(LanyardException e) {
         closed = true;
+        if (recorder != null) {
+          recorder.recordRefusal("grpc", call.getMethodDescriptor().getBareMethodName(),
+              RequestIds.current(), headers.get(GrpcRequestView.AUTHORIZATION),
+              sourceAddress(call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR)), e.code());
+        }
         StatusRuntimeException s = ErrorStatusMapper.toStatus(e, RequestIds.current());
         call.close(s.getStatus(), s.getTrailers() == null ? new Metadata() : s.getTrailers());
       }
