@@ -21,9 +21,17 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = JarVersion.class,
     description = "Lanyard: a security token service modelled on AWS IAM and STS.",
-    subcommands = {PolicyCommand.class},
+    subcommands = {
+      PolicyCommand.class,
+      dev.lanyard.cli.sts.StsCommand.class,
+      dev.lanyard.cli.iam.IamCommand.class,
+      dev.lanyard.cli.authz.AuthzCommand.class,
+      dev.lanyard.cli.credentials.CredentialProcessCommand.class,
+      dev.lanyard.cli.agent.AgentCommand.class,
+    },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:success", "1:the command ran and reported a failure", "2:bad usage"})
+    exitCodeList = {"0:success", "1:the command ran and reported a failure", "2:bad usage",
+        "3:cannot reach the server (sts, iam, authz, credential-process)"})
 public final class LanyardCommand {
 
   /** Runs the command line and exits with its exit code. */

@@ -52,11 +52,7 @@ public final class CpuTimeProfiler implements InternalProfiler {
   @Override
   public Collection<? extends Result> afterIteration(
       BenchmarkParams benchmarkParams, IterationParams iterationParams, IterationResult result) {
-    long used = 0;
-    for (Map.Entry<Long, Long> e : workerCpuNanos().entrySet()) {
-      // A worker started during the iteration began at zero.
-      used += e.getValue() - before.getOrDefault(e.getKey(), 0L);
-    }
+    long used = usedSince(before, workerCpuNanos());
     long ops = result.getMetadata().getAllOps();
     if (ops <= 0) {
       return List.of();
@@ -64,8 +60,20 @@ public final class CpuTimeProfiler implements InternalProfiler {
     return List.of(new ScalarResult("cpu.time.norm", (double) used / ops, "ns/op", AggregationPolicy.AVG));
   }
 
+  /**
+   * The CPU nanoseconds used between two readings of {@link #workerCpuNanos}; a worker absent from
+   * {@code before} started in between, at zero.
+   */
+  static long usedSince(Map<Long, Long> before, Map<Long, Long> now) {
+    long used = 0;
+    for (Map.Entry<Long, Long> e : now.entrySet()) {
+      used += e.getValue() - before.getOrDefault(e.getKey(), 0L);
+    }
+    return used;
+  }
+
   /** CPU nanoseconds so far of each live JMH worker thread, by thread id. */
-  private Map<Long, Long> workerCpuNanos() {
+  Map<Long, Long> workerCpuNanos() {
     Map<Long, Long> out = new HashMap<>();
     for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
       if (info != null && info.getThreadName().contains(WORKER_MARK)) {

@@ -20,6 +20,7 @@ import dev.lanyard.sts.token.SessionPolicy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Every policy that applies to a caller, compiled into one {@link PolicySet}: for a user, its inline
@@ -40,12 +41,22 @@ public final class PrincipalPolicies {
   private final PolicyLibrary library;
   private final VersionedCache<String, PrincipalState> principals;
   private final VersionedCache<String, PolicySet> sessions;
+  private final VersionedCache<String, Optional<Role>> roles;
 
   public PrincipalPolicies(IamStore store, PolicyLibrary library, StoreVersionTracker versions) {
     this.store = store;
     this.library = library;
     this.principals = new VersionedCache<>(versions, 50_000);
     this.sessions = new VersionedCache<>(versions, 200_000);
+    this.roles = new VersionedCache<>(versions, 50_000);
+  }
+
+  /**
+   * The role with this ARN, cached per store version: AssumeRole and the federation calls read it
+   * from memory, so they keep working through a store outage for roles already seen.
+   */
+  public Optional<Role> role(String roleArn) {
+    return roles.get(roleArn, arn -> store.roles().getByArn(arn));
   }
 
   /** The policy set that governs requests made by {@code caller}. */
@@ -93,7 +104,7 @@ public final class PrincipalPolicies {
 
   /** The policies of a role, by ARN. */
   public PrincipalState roleState(String roleArn) {
-    Role role = store.roles().getByArn(roleArn).orElseThrow(() -> new LanyardException(
+    Role role = role(roleArn).orElseThrow(() -> new LanyardException(
         AwsErrorCode.InvalidClientTokenId, "the role of this session no longer exists"));
     List<CompiledPolicy> identity = new ArrayList<>();
     addOwnerPolicies(identity, PolicyOwner.role(role.accountId(), role.name()));

@@ -91,9 +91,4 @@ public record QueryError(String type, String code, String message, int httpStatu
         "Content-Type: " + QueryParameters.echo(contentType) + " is not accepted; the body must be"
             + " application/x-www-form-urlencoded", 415);
   }
-
-  /** An operation this node does not serve yet (what the gRPC door answers with UNIMPLEMENTED). */
-  static QueryError notImplemented(String action, String issue) {
-    return new QueryError(RECEIVER, "NotImplemented", action + " arrives with " + issue, 501);
-  }
 }

@@ -4,8 +4,10 @@ import dev.lanyard.sts.session.AssumeRoleInput;
 import dev.lanyard.sts.session.GetFederationTokenInput;
 import dev.lanyard.sts.session.GetSessionTokenInput;
 import dev.lanyard.sts.session.ParameterChecks;
+import dev.lanyard.sts.session.SamlInput;
 import dev.lanyard.sts.session.SessionPolicyInput;
 import dev.lanyard.sts.session.SessionTagsInput;
+import dev.lanyard.sts.session.WebIdentityInput;
 import dev.lanyard.sts.store.model.Tag;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,6 +38,16 @@ final class QueryInputs {
   static GetFederationTokenInput getFederationToken(QueryParameters p) {
     return new GetFederationTokenInput(p.text("Name"), sessionPolicy(p), p.integer("DurationSeconds"),
         new SessionTagsInput(tags(p), List.of()));
+  }
+
+  static WebIdentityInput webIdentity(QueryParameters p) {
+    return new WebIdentityInput(p.text("RoleArn"), p.text("RoleSessionName"), p.text("WebIdentityToken"),
+        p.text("ProviderId"), sessionPolicy(p), p.integer("DurationSeconds"));
+  }
+
+  static SamlInput saml(QueryParameters p) {
+    return new SamlInput(p.text("RoleArn"), p.text("PrincipalArn"), p.text("SAMLAssertion"), sessionPolicy(p),
+        p.integer("DurationSeconds"));
   }
 
   /** {@code Policy} and {@code PolicyArns.member.N.arn}. */
@@ -78,7 +90,7 @@ final class QueryInputs {
     Map<String, Object> a = new LinkedHashMap<>();
     put(a, "roleArn", p.text("RoleArn"));
     put(a, "roleSessionName", p.text("RoleSessionName"));
-    put(a, "durationSeconds", p.text("DurationSeconds"));
+    putNumber(a, "durationSeconds", p.text("DurationSeconds"));
     putPolicy(a, p);
     putTagKeys(a, p);
     put(a, "serialNumber", p.text("SerialNumber"));
@@ -89,7 +101,7 @@ final class QueryInputs {
 
   static Map<String, Object> auditGetSessionToken(QueryParameters p) {
     Map<String, Object> a = new LinkedHashMap<>();
-    put(a, "durationSeconds", p.text("DurationSeconds"));
+    putNumber(a, "durationSeconds", p.text("DurationSeconds"));
     put(a, "serialNumber", p.text("SerialNumber"));
     return a;
   }
@@ -97,7 +109,7 @@ final class QueryInputs {
   static Map<String, Object> auditGetFederationToken(QueryParameters p) {
     Map<String, Object> a = new LinkedHashMap<>();
     put(a, "name", p.text("Name"));
-    put(a, "durationSeconds", p.text("DurationSeconds"));
+    putNumber(a, "durationSeconds", p.text("DurationSeconds"));
     putPolicy(a, p);
     putTagKeys(a, p);
     return a;
@@ -110,7 +122,7 @@ final class QueryInputs {
     put(a, "roleSessionName", p.text("RoleSessionName"));
     put(a, "principalArn", p.text("PrincipalArn"));
     put(a, "providerId", p.text("ProviderId"));
-    put(a, "durationSeconds", p.text("DurationSeconds"));
+    putNumber(a, "durationSeconds", p.text("DurationSeconds"));
     putPolicy(a, p);
     return a;
   }
@@ -162,6 +174,15 @@ final class QueryInputs {
     });
     if (!keys.isEmpty()) {
       a.put("tagKeys", List.copyOf(keys));
+    }
+  }
+
+  /** A number as a number (as the gRPC door audits it), anything else as the text given. */
+  private static void putNumber(Map<String, Object> a, String name, String value) {
+    if (value != null && value.strip().matches("-?[0-9]{1,9}")) {
+      a.put(name, Integer.parseInt(value.strip()));
+    } else {
+      put(a, name, value);
     }
   }
 

@@ -44,10 +44,6 @@ final class ReceivedRequest {
   static ReceivedRequest read(HttpExchange exchange, int maxBody) throws IOException {
     Map<String, List<String>> headers = new LinkedHashMap<>();
     exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
-    String length = exchange.getRequestHeaders().getFirst("Content-Length");
-    if (length != null && length.strip().matches("[0-9]{1,18}") && Long.parseLong(length.strip()) > maxBody) {
-      throw new QueryProtocolException(QueryError.bodyTooLarge(maxBody));
-    }
     byte[] body;
     try (InputStream in = exchange.getRequestBody()) {
       body = in.readNBytes(maxBody + 1);
@@ -55,8 +51,8 @@ final class ReceivedRequest {
     if (body.length > maxBody) {
       throw new QueryProtocolException(QueryError.bodyTooLarge(maxBody));
     }
-    String source = exchange.getRemoteAddress() instanceof InetSocketAddress inet
-        && inet.getAddress() != null ? inet.getAddress().getHostAddress() : null;
+    InetSocketAddress peer = exchange.getRemoteAddress();
+    String source = peer != null && peer.getAddress() != null ? peer.getAddress().getHostAddress() : null;
     return new ReceivedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
         exchange.getRequestURI().getRawQuery(), headers, body, source);
   }

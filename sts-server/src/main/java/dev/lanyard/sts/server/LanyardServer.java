@@ -1,216 +1,77 @@
 package dev.lanyard.sts.server;
 
-import dev.lanyard.sts.audit.AuditLog;
-import dev.lanyard.sts.audit.CallRecorder;
-import dev.lanyard.sts.audit.JsonLinesAuditLog;
-import dev.lanyard.sts.auth.LongTermKeys;
-import dev.lanyard.sts.auth.RequestAuthenticator;
-import dev.lanyard.sts.auth.SigV4ServerInterceptor;
-import dev.lanyard.sts.authz.AccessEvaluator;
-import dev.lanyard.sts.authz.AuthorizationMessages;
-import dev.lanyard.sts.authz.PolicyLibrary;
-import dev.lanyard.sts.authz.PrincipalPolicies;
-import dev.lanyard.sts.authz.RequestContextFactory;
-import dev.lanyard.sts.bootstrap.BootstrapApplier;
-import dev.lanyard.sts.bootstrap.BootstrapReader;
-import dev.lanyard.sts.cache.StoreVersionTracker;
+import dev.lanyard.sts.cluster.NodeHealth;
+import dev.lanyard.sts.cluster.ReconnectBackoff;
+import dev.lanyard.sts.cluster.StoreReachability;
+import dev.lanyard.sts.cluster.StoreStartup;
 import dev.lanyard.sts.config.ServerConfig;
-import dev.lanyard.sts.crypto.KeyEncryptionKey;
-import dev.lanyard.sts.crypto.SecretSealer;
-import dev.lanyard.sts.grpc.ErrorMappingInterceptor;
-import dev.lanyard.sts.grpc.RequestIdInterceptor;
-import dev.lanyard.sts.http.DiscoveryDocument;
 import dev.lanyard.sts.http.HealthHandler;
-import dev.lanyard.sts.http.HealthReport;
 import dev.lanyard.sts.http.HttpFrontDoor;
 import dev.lanyard.sts.http.MetricsHandler;
-import dev.lanyard.sts.http.StaticJsonHandler;
-import dev.lanyard.sts.keys.KeyAlgorithm;
-import dev.lanyard.sts.keys.KeyRotationJob;
-import dev.lanyard.sts.keys.LiveKeyRings;
-import dev.lanyard.sts.keys.RotationPolicy;
-import dev.lanyard.sts.keys.persistence.StoreKeyRingRepository;
-import dev.lanyard.sts.keys.persistence.StoreRotationLock;
 import dev.lanyard.sts.metrics.ServerMetrics;
 import dev.lanyard.sts.store.IamStore;
-import dev.lanyard.sts.store.PageRequest;
-import dev.lanyard.sts.store.jdbc.JdbcIamStore;
-import dev.lanyard.sts.store.jdbc.JdbcStoreConfig;
-import dev.lanyard.sts.token.SessionTokenIssuer;
-import dev.lanyard.sts.token.SessionTokenVerifier;
-import io.grpc.Server;
-import io.grpc.ServerServiceDefinition;
-import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
-import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-import io.grpc.netty.shaded.io.netty.handler.ssl.ClientAuth;
-import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
-import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
 
 /**
- * The composition root: builds every part of a Lanyard node from its {@link ServerConfig} and runs
- * it — store, key-encryption key, key ring and its rotation, bootstrap, root credentials, token
- * issuing and verification, authentication, authorisation, the gRPC services (signed), health and
- * reflection, the HTTP port (JWKS, discovery, metrics, health) and background upkeep. {@link #close()}
- * shuts everything down in order.
+ * The composition root of a Lanyard node. It first opens the HTTP port with metrics and
+ * {@code /healthz} (so that a node is observable, and reports not-ready, before it can serve), then
+ * starts the {@link ServingNode} — store, keys, bootstrap, tokens, authentication, authorisation,
+ * gRPC, JWKS and discovery, change follower, upkeep. On a shared (PostgreSQL) store that is
+ * unreachable at start, {@link Builder#start()} returns a not-ready node that keeps retrying in the
+ * background and serves once it can load its state ({@link #serving()}). Readiness is defined by
+ * {@link NodeHealth}. {@link #close()} shuts everything down in order.
  */
 public final class LanyardServer implements AutoCloseable {
-  private static final Logger LOG = Logger.getLogger(LanyardServer.class.getName());
-
   private final ServerConfig config;
-  private final IamStore store;
-  private final Server grpc;
   private final HttpFrontDoor http;
-  private final ScheduledExecutorService upkeep;
-  private final AuditLog audit;
-  private final HealthStatusManager health;
-  private final ServerMetrics metrics;
-  private final StoreVersionTracker versions;
-  private final String primaryAccountId;
-  private final Path rootCredentialsFile;
-  private volatile boolean ready;
+  private final NodeHealth health;
+  private final StoreStartup startup;
+  private final CountDownLatch terminated = new CountDownLatch(1);
+  private volatile ServingNode node;
+  private boolean closed;
 
   private LanyardServer(Builder b) throws IOException {
     this.config = b.config;
-    Clock clock = b.clock;
-    SecureRandom random = b.random;
     Files.createDirectories(config.dataDir());
-
-    KeyEncryptionKey kek = KeyEncryptionKey.resolve(b.environment, config.kekFile(), random);
-    JdbcStoreConfig storeConfig = (config.embeddedStore()
-        ? JdbcStoreConfig.embedded(config.dataDir())
-        : JdbcStoreConfig.of(config.storeUrl())).withPartition(config.partition());
-    JdbcIamStore jdbcStore = JdbcIamStore.open(storeConfig, new SecretSealer(kek, random), clock, random);
-    this.store = jdbcStore;
-    this.versions = new StoreVersionTracker(store::currentVersion);
-    this.metrics = new ServerMetrics(config.nodeId());
-    this.audit = JsonLinesAuditLog.open(config.auditLog());
-    CallRecorder recorder = new CallRecorder(audit, metrics, clock, config.nodeId());
-
-    // Keys: rotate (or create the first ring) before serving.
-    StoreKeyRingRepository keyRepository = new StoreKeyRingRepository(store);
-    LiveKeyRings rings = new LiveKeyRings(keyRepository);
-    RotationPolicy rotation = new RotationPolicy(config.keyRotationPeriod(),
-        RotationPolicy.DEFAULT.publicationLead(), RotationPolicy.DEFAULT.maxTokenLifetime());
-    KeyRotationJob rotationJob = new KeyRotationJob(keyRepository, new StoreRotationLock(jdbcStore),
-        rings, rotation, KeyAlgorithm.parse(config.signingAlgorithm()), clock, random);
-    rotationJob.runOnce();
-
-    // Bootstrap, then the primary account and its root credentials.
-    String bootstrapPrimary = null;
-    if (config.bootstrapFile() != null) {
-      BootstrapApplier.Result result =
-          new BootstrapApplier(store).apply(BootstrapReader.read(config.bootstrapFile()));
-      result.warnings().forEach(w -> LOG.warning(w));
-      LOG.info("applied bootstrap file " + config.bootstrapFile() + ": " + result.changes()
-          + " changes");
-      bootstrapPrimary = result.accountIds().isEmpty() ? null : result.accountIds().get(0);
-    }
-    this.primaryAccountId = bootstrapPrimary != null ? bootstrapPrimary : firstOrNewAccount(store);
-    this.rootCredentialsFile = RootCredentials.ensure(store, primaryAccountId, config.dataDir())
-        .orElse(null);
-    versions.refresh();
-
-    // Tokens, authentication, authorisation.
-    SessionTokenIssuer issuer = new SessionTokenIssuer(config.issuer(), rings,
-        rotation.maxTokenLifetime(), clock, random);
-    SessionTokenVerifier verifier = new SessionTokenVerifier(config.issuer(), rings, clock,
-        SessionTokenVerifier.DEFAULT_CLOCK_SKEW, SessionTokenVerifier.DEFAULT_CACHE_SIZE);
-    PolicyLibrary library = new PolicyLibrary(store, versions);
-    PrincipalPolicies principals = new PrincipalPolicies(store, library, versions);
-    AuthorizationMessages messages = new AuthorizationMessages(rings, random);
-    RequestContextFactory contexts = new RequestContextFactory(config.region());
-    AccessEvaluator access = new AccessEvaluator(principals, contexts, messages, clock);
-    LongTermKeys longTermKeys = new LongTermKeys(store, versions);
-    RequestAuthenticator authenticator = new RequestAuthenticator(longTermKeys, verifier, clock,
-        config.region(),
-        dev.lanyard.sdk.signing.grpc.GrpcRequestView.SERVICE);
-    SigV4ServerInterceptor sigv4 = new SigV4ServerInterceptor(authenticator, ServiceWiring.UNSIGNED_METHODS);
-
-    ServiceWiring.Parts parts = new ServiceWiring.Parts(config, store, versions, issuer, verifier,
-        library, principals, contexts, access, messages, longTermKeys, recorder, clock, random);
-    this.health = new HealthStatusManager();
-    NettyServerBuilder builder = NettyServerBuilder
-        .forAddress(new InetSocketAddress(config.bind(), config.grpcPort()))
-        .intercept(new ErrorMappingInterceptor())
-        .intercept(new RequestIdInterceptor())
-        .addService(health.getHealthService())
-        .addService(ProtoReflectionServiceV1.newInstance());
-    for (ServerServiceDefinition service : ServiceWiring.signedServices(parts, sigv4)) {
-      builder.addService(service);
-    }
-    if (config.tlsEnabled()) {
-      SslContextBuilder ssl = GrpcSslContexts.forServer(config.tlsCert().toFile(),
-          config.tlsKey().toFile());
-      if (config.tlsClientCa() != null) {
-        ssl.trustManager(config.tlsClientCa().toFile()).clientAuth(ClientAuth.REQUIRE);
-      }
-      builder.sslContext(ssl.build());
-    }
-    this.grpc = builder.build().start();
-
+    ServerMetrics metrics = new ServerMetrics(config.nodeId());
+    StoreReachability reachability = new StoreReachability(metrics.registry(), config.nodeId());
+    HealthStatusManager grpcHealth = new HealthStatusManager();
+    this.health = new NodeHealth(config.nodeId(), reachability, grpcHealth, metrics);
     this.http = new HttpFrontDoor(config.bind(), config.httpPort(), 8);
-    http.route(DiscoveryDocument.JWKS_PATH, new StaticJsonHandler(() -> rings.current().signing().jwks(), 300))
-        .route(DiscoveryDocument.DISCOVERY_PATH,
-            new StaticJsonHandler(() -> DiscoveryDocument.json(config.issuer()), 3600))
-        .route("/metrics", new MetricsHandler(metrics.registry()))
-        .route("/healthz", new HealthHandler(this::healthReport));
-    ServiceWiring.httpRoutes(parts, http);
+    http.route("/metrics", new MetricsHandler(metrics.registry()))
+        .route("/healthz", new HealthHandler(health::report));
     http.start();
-
-    this.upkeep = Executors.newScheduledThreadPool(1, r -> {
-      Thread t = new Thread(r, "lanyard-upkeep");
-      t.setDaemon(true);
-      return t;
-    });
-    upkeep.scheduleWithFixedDelay(guard("store version poll", () -> {
-      metrics.storeVersion(versions.refresh());
-    }), 1, 1, TimeUnit.SECONDS);
-    long rotationCheck = Math.max(60, Math.min(300, rotation.publicationLead().toSeconds() / 4));
-    upkeep.scheduleWithFixedDelay(guard("key rotation", rotationJob::runOnce), rotationCheck,
-        rotationCheck, TimeUnit.SECONDS);
-    upkeep.scheduleWithFixedDelay(guard("replay cache purge", store::purgeExpiredReplayRecords),
-        10, 600, TimeUnit.SECONDS);
-
-    health.setStatus("", ServingStatus.SERVING);
-    ready = true;
-    metrics.ready(config.nodeId(), true);
-  }
-
-  private static Runnable guard(String what, Runnable task) {
-    return () -> {
-      try {
-        task.run();
-      } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, what + " failed; will retry", e);
-      }
-    };
-  }
-
-  private static String firstOrNewAccount(IamStore store) {
-    var page = store.accounts().list(PageRequest.first(1));
-    if (!page.items().isEmpty()) {
-      return page.items().get(0).id();
+    ServingNode.Inputs inputs = new ServingNode.Inputs(config, b.clock, b.random, b.environment,
+        metrics, reachability, grpcHealth, http);
+    try {
+      this.startup = StoreStartup.begin(() -> attach(ServingNode.start(inputs)),
+          !config.embeddedStore(), reachability, ReconnectBackoff.DEFAULT, b.random, health::failed,
+          config.nodeId());
+    } catch (IOException | RuntimeException e) {
+      http.close();
+      throw e;
+    } catch (Exception e) {
+      http.close();
+      throw new IllegalStateException("start-up failed: " + e.getClass().getSimpleName(), e);
     }
-    return store.accounts().create(null).id();
   }
 
-  private HealthReport healthReport() {
-    return new HealthReport(ready, ready ? "ok" : "starting", config.nodeId(), versions.current());
+  private synchronized void attach(ServingNode started) {
+    if (closed) {
+      started.close();
+      return;
+    }
+    node = started;
+    health.serving(started.versions()::current);
   }
 
   public static Builder builder(ServerConfig config) {
@@ -243,59 +104,89 @@ public final class LanyardServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Starts the node. Returns once it serves, or — on a shared store unreachable at start — once
+     * its HTTP port is up (not ready); see {@link LanyardServer#serving()}.
+     *
+     * @throws IOException when a port cannot be bound or a file cannot be read
+     */
     public LanyardServer start() throws IOException {
       return new LanyardServer(this);
     }
   }
 
+  /** Completes when the node serves gRPC (at once unless the store was unreachable at start). */
+  public CompletionStage<Void> serving() {
+    return startup.serving();
+  }
+
+  /** Whether the node serves (see {@link NodeHealth} for what ready means). */
+  public boolean ready() {
+    return health.ready();
+  }
+
+  /** The gRPC port bound, or the configured one while the node is not serving yet. */
   public int grpcPort() {
-    return grpc.getPort();
+    ServingNode n = node;
+    return n == null ? config.grpcPort() : n.grpcPort();
   }
 
   public int httpPort() {
     return http.port();
   }
 
+  /** The store, once the node serves. */
   public IamStore store() {
-    return store;
+    return serving("store").store();
   }
 
   public String primaryAccountId() {
-    return primaryAccountId;
+    return serving("primaryAccountId").primaryAccountId();
   }
 
   /** The root credentials file written at this start, if this start created the root's key. */
   public Optional<Path> rootCredentialsFile() {
-    return Optional.ofNullable(rootCredentialsFile);
+    return Optional.ofNullable(serving("rootCredentialsFile").rootCredentialsFile());
   }
 
   public ServerConfig config() {
     return config;
   }
 
-  /** Stops accepting calls, lets calls in flight finish (up to 10 s), then releases everything. */
-  @Override
-  public void close() {
-    ready = false;
-    metrics.ready(config.nodeId(), false);
-    health.enterTerminalState();
-    grpc.shutdown();
-    try {
-      if (!grpc.awaitTermination(10, TimeUnit.SECONDS)) {
-        grpc.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      grpc.shutdownNow();
-      Thread.currentThread().interrupt();
+  private ServingNode serving(String what) {
+    ServingNode n = node;
+    if (n == null) {
+      throw new IllegalStateException(what + ": node " + config.nodeId()
+          + " is not serving yet (its store was unreachable at start)");
     }
-    http.close();
-    upkeep.shutdownNow();
-    audit.close();
-    store.close();
+    return n;
   }
 
-  /** Blocks until the gRPC server terminates. */
+  /**
+   * Reports not-ready, stops start-up retries, stops accepting calls and lets calls in flight finish
+   * (up to 10 s), then releases everything.
+   */
+  @Override
+  public void close() {
+    ServingNode n;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      n = node;
+    }
+    health.stopping();
+    startup.close();
+    if (n != null) {
+      n.close();
+    }
+    http.close();
+    terminated.countDown();
+  }
+
+  /** Blocks until the node is closed. */
   public void awaitTermination() throws InterruptedException {
-    grpc.awaitTermination();
+    terminated.await();
   }
 }

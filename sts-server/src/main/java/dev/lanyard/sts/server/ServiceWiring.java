@@ -1,8 +1,10 @@
 package dev.lanyard.sts.server;
 
 import dev.lanyard.proto.sts.v1.SecurityTokenServiceGrpc;
+import dev.lanyard.sts.agent.InstanceOperations;
 import dev.lanyard.sts.audit.CallRecorder;
 import dev.lanyard.sts.auth.LongTermKeys;
+import dev.lanyard.sts.auth.RequestAuthenticator;
 import dev.lanyard.sts.auth.SigV4ServerInterceptor;
 import dev.lanyard.sts.auth.SignedServices;
 import dev.lanyard.sts.authz.RequestContextFactory;
@@ -10,7 +12,16 @@ import dev.lanyard.sts.authz.grpc.AuthorizerGrpcService;
 import dev.lanyard.sts.iam.IamGrpcService;
 import dev.lanyard.sts.mfa.MfaCodes;
 import dev.lanyard.sts.mfa.Totp;
+import dev.lanyard.sts.query.StsQueryHandler;
+import dev.lanyard.sts.federation.oidc.KeyFetchSettings;
+import dev.lanyard.sts.federation.oidc.OidcProviderKeys;
+import dev.lanyard.sts.federation.oidc.WebIdentityTokenVerifier;
+import dev.lanyard.sts.federation.saml.SamlResponseVerifier;
+import dev.lanyard.sts.federation.saml.SamlVerifierSettings;
 import dev.lanyard.sts.session.AssumeRoleOperation;
+import dev.lanyard.sts.session.FederatedTrust;
+import dev.lanyard.sts.session.SamlOperations;
+import dev.lanyard.sts.session.WebIdentityOperations;
 import dev.lanyard.sts.session.IdentityOperations;
 import dev.lanyard.sts.session.MfaCheck;
 import dev.lanyard.sts.session.RoleTrust;
@@ -55,23 +66,24 @@ final class ServiceWiring {
   record Parts(ServerConfig config, IamStore store, StoreVersionTracker versions,
       SessionTokenIssuer issuer, SessionTokenVerifier verifier, PolicyLibrary library,
       PrincipalPolicies principals, RequestContextFactory contexts, AccessEvaluator access,
-      AuthorizationMessages messages, LongTermKeys keys, CallRecorder recorder, Clock clock,
-      SecureRandom random) {}
+      AuthorizationMessages messages, LongTermKeys keys, RequestAuthenticator authenticator,
+      CallRecorder recorder, Clock clock, SecureRandom random) {}
 
-  private ServiceWiring() {}
+  private final Parts p;
+  private final StsOperations sts;
+
+  /** Builds the STS service layer once; both doors serve the same instance. */
+  ServiceWiring(Parts parts) {
+    this.p = parts;
+    this.sts = stsOperations(parts);
+  }
 
   /** The signed gRPC services. */
-  static List<ServerServiceDefinition> signedServices(Parts p, SigV4ServerInterceptor sigv4) {
-    MfaCodes mfaCodes = new MfaCodes(p.store(), Totp.standard(), p.clock());
-    MfaCheck mfa = new MfaCheck(p.store(), mfaCodes, p.clock());
-    SessionMinter minter = new SessionMinter(p.issuer());
-    RoleTrust trust = new RoleTrust(p.principals(), p.contexts(), p.access(), p.versions(), p.clock());
-    StsOperations sts = new StsOperations(
-        new AssumeRoleOperation(p.store(), p.library(), trust, mfa, minter),
-        new UserSessionOperations(p.library(), p.access(), mfa, minter),
-        new IdentityOperations(p.keys(), p.access(), p.messages()));
+  List<ServerServiceDefinition> signedServices(SigV4ServerInterceptor sigv4) {
     List<ServerServiceDefinition> services = new ArrayList<>();
-    services.add(SignedServices.signed(new StsGrpcService(sts, p.recorder()), sigv4));
+    InstanceOperations instances = new InstanceOperations(p.store(), p.versions(), new SessionMinter(p.issuer()),
+        p.clock(), p.random());
+    services.add(SignedServices.signed(new StsGrpcService(sts, instances, p.recorder()), sigv4));
     services.add(SignedServices.signed(IamGrpcService.create(p.store(), p.access(), p.versions(),
         p.recorder(), p.clock(), p.random()), sigv4));
     services.add(SignedServices.signed(new AuthorizerGrpcService(p.store(), p.keys(), p.verifier(),
@@ -80,7 +92,37 @@ final class ServiceWiring {
     return services;
   }
 
-  /** Routes on the HTTP port beyond JWKS, discovery, metrics and health. */
-  static void httpRoutes(Parts p, HttpFrontDoor http) {
+  /** The STS service layer over the shared parts (store, caches, key rings, replay records). */
+  private static StsOperations stsOperations(Parts p) {
+    MfaCodes mfaCodes = new MfaCodes(p.store(), Totp.standard(), p.clock());
+    MfaCheck mfa = new MfaCheck(p.store(), mfaCodes, p.clock());
+    SessionMinter minter = new SessionMinter(p.issuer());
+    RoleTrust trust = new RoleTrust(p.principals(), p.contexts(), p.access(), p.versions(), p.clock());
+    FederatedTrust federated = new FederatedTrust(p.versions(), p.config().region(), p.clock());
+    return new StsOperations(
+        new AssumeRoleOperation(p.library(), trust, mfa, minter),
+        new UserSessionOperations(p.library(), p.access(), mfa, minter),
+        new IdentityOperations(p.keys(), p.access(), p.messages()),
+        new WebIdentityOperations(p.store(), p.library(), webIdentityVerifier(p), federated, minter),
+        new SamlOperations(p.store(), p.library(), new SamlResponseVerifier(p.store(),
+            SamlVerifierSettings.forIssuer(p.config().issuer()), p.clock()), federated, minter, p.clock()));
+  }
+
+  /**
+   * OpenID Connect ID tokens verified against provider keys fetched over HTTPS with the JVM's
+   * default TLS trust (so {@code -Djavax.net.ssl.trustStore} applies, as everywhere in Java) and
+   * cached per provider (1 hour, refetch on an unknown kid at most once a minute).
+   */
+  private static WebIdentityTokenVerifier webIdentityVerifier(Parts p) {
+    return new WebIdentityTokenVerifier(new OidcProviderKeys(KeyFetchSettings.defaults(), p.clock()), p.clock());
+  }
+
+  /**
+   * Routes on the HTTP port beyond JWKS, discovery, metrics and health: the AWS STS Query API on
+   * {@code /}, over the same operations and the same authenticator (service {@code sts}, the node's
+   * region) as the gRPC door.
+   */
+  void httpRoutes(HttpFrontDoor http) {
+    http.route("/", new StsQueryHandler(sts, p.authenticator(), p.recorder()));
   }
 }

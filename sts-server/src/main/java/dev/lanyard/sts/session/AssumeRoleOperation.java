@@ -6,7 +6,6 @@ import dev.lanyard.sts.authz.AccessDeniedException;
 import dev.lanyard.sts.authz.PolicyLibrary;
 import dev.lanyard.sts.error.AwsErrorCode;
 import dev.lanyard.sts.error.LanyardException;
-import dev.lanyard.sts.store.IamStore;
 import dev.lanyard.sts.store.model.Role;
 import dev.lanyard.sts.token.SessionGrant;
 import dev.lanyard.sts.token.SessionPolicy;
@@ -28,15 +27,13 @@ import java.util.Map;
  * identity. Front-door agnostic: the gRPC service and the HTTP Query API both call it.
  */
 public final class AssumeRoleOperation {
-  private final IamStore store;
   private final PolicyLibrary library;
   private final RoleTrust trust;
   private final MfaCheck mfa;
   private final SessionMinter minter;
 
-  public AssumeRoleOperation(IamStore store, PolicyLibrary library, RoleTrust trust, MfaCheck mfa,
+  public AssumeRoleOperation(PolicyLibrary library, RoleTrust trust, MfaCheck mfa,
       SessionMinter minter) {
-    this.store = store;
     this.library = library;
     this.trust = trust;
     this.mfa = mfa;
@@ -63,7 +60,7 @@ public final class AssumeRoleOperation {
         !in.sessionPolicy().isEmpty() || !in.tags().isEmpty());
     Instant mfaNow = mfa.verify(caller, in.serialNumber(), in.tokenCode());
 
-    Role role = store.roles().getByArn(roleArn).orElseThrow(() -> notAuthorized(caller, roleArn));
+    Role role = trust.role(roleArn).orElseThrow(() -> notAuthorized(caller, roleArn));
     Duration duration = SessionDuration.forRole(in.durationSeconds(), role.maxSessionDuration(), chained);
     String sourceIdentity = persistedSourceIdentity(parent, requestedSource);
     trust.require(caller, role, actions(tags, sourceIdentity),

@@ -49,6 +49,11 @@ public final class RoleTrust {
     this.trustSets = new VersionedCache<>(versions, 50_000);
   }
 
+  /** The role with this ARN (cached per store version), or empty when there is none. */
+  public java.util.Optional<Role> role(String roleArn) {
+    return principals.role(roleArn);
+  }
+
   /**
    * Requires every action in {@code actions} (e.g. {@code sts:AssumeRole}, {@code sts:TagSession})
    * to be allowed on the role, with {@code requestKeys} (the STS keys of the request) in the context.

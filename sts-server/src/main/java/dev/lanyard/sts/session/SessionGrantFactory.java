@@ -8,6 +8,8 @@ import dev.lanyard.sts.token.SessionPolicy;
 import dev.lanyard.sts.token.SessionPrincipalType;
 import dev.lanyard.sts.token.SessionTags;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Builds the {@link SessionGrant} of each kind of session, with AWS's identifiers: an assumed-role
@@ -56,6 +58,19 @@ public final class SessionGrantFactory {
         .chainDepth(chainDepth)
         .sourceAccessKeyId(sourceAccessKeyId)
         .build();
+  }
+
+  /**
+   * A role session obtained by federation (AssumeRoleWithWebIdentity, AssumeRoleWithSAML): no MFA,
+   * no chain, no source access key, and the federation facts of the verified token (at least
+   * {@code provider}, the provider's ARN, which becomes {@code aws:FederatedProvider}).
+   */
+  public static SessionGrant federatedRole(Role role, String sessionName, String sourceIdentity,
+      SessionTags tags, SessionPolicy policy, Map<String, List<String>> federationFacts) {
+    SessionGrant.Builder b = assumedRole(role, sessionName, sourceIdentity, tags, policy, null, 0, null)
+        .toBuilder();
+    federationFacts.forEach(b::federationFact);
+    return b.build();
   }
 
   /** A GetSessionToken session of an IAM user or the account root (long-term caller). */

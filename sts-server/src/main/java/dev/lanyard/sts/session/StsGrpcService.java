@@ -5,6 +5,7 @@ import dev.lanyard.proto.sts.v1.AssumeRoleForInstanceResponse;
 import dev.lanyard.proto.sts.v1.AssumeRoleRequest;
 import dev.lanyard.proto.sts.v1.AssumeRoleResponse;
 import dev.lanyard.proto.sts.v1.AssumeRoleWithSAMLRequest;
+import dev.lanyard.proto.sts.v1.AssumedRoleUser;
 import dev.lanyard.proto.sts.v1.AssumeRoleWithSAMLResponse;
 import dev.lanyard.proto.sts.v1.AssumeRoleWithWebIdentityRequest;
 import dev.lanyard.proto.sts.v1.AssumeRoleWithWebIdentityResponse;
@@ -24,9 +25,15 @@ import dev.lanyard.proto.sts.v1.GetSessionTokenRequest;
 import dev.lanyard.proto.sts.v1.GetSessionTokenResponse;
 import dev.lanyard.proto.sts.v1.SecurityTokenServiceGrpc;
 import dev.lanyard.sts.audit.CallRecorder;
+import dev.lanyard.sts.agent.Enrolment;
+import dev.lanyard.sts.agent.InstanceChallenge;
+import dev.lanyard.sts.agent.InstanceOperations;
+import dev.lanyard.sts.agent.InstanceSession;
 import dev.lanyard.sts.auth.Caller;
 import dev.lanyard.sts.auth.CallerContext;
 import dev.lanyard.sts.grpc.RequestIds;
+import com.google.protobuf.ByteString;
+import com.google.protobuf.Timestamp;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.util.Map;
@@ -36,16 +43,25 @@ import java.util.function.Function;
  * The STS over gRPC: maps each request to the service layer's input record, runs the operation
  * through the {@link CallRecorder} (door {@code grpc}) with the signed caller, and maps the result
  * back. Errors are thrown as {@code LanyardException}s for the error-mapping interceptor. The
- * federation and instance operations answer {@code UNIMPLEMENTED} until their issues land.
+ * instance operations (unsigned) run through {@link InstanceOperations}; the federation operations
+ * (unsigned: the identity provider's token is the proof) run without a caller.
  */
 public final class StsGrpcService extends SecurityTokenServiceGrpc.SecurityTokenServiceImplBase {
   private static final String DOOR = "grpc";
 
   private final StsOperations ops;
+  private final InstanceOperations instances;
   private final CallRecorder recorder;
 
+  /** Without the instance operations: EnrollInstance and its siblings answer {@code UNIMPLEMENTED}. */
   public StsGrpcService(StsOperations ops, CallRecorder recorder) {
+    this(ops, null, recorder);
+  }
+
+  /** With the instance operations of the agent (EnrollInstance, GetInstanceChallenge, AssumeRoleForInstance). */
+  public StsGrpcService(StsOperations ops, InstanceOperations instances, CallRecorder recorder) {
     this.ops = ops;
+    this.instances = instances;
     this.recorder = recorder;
   }
 
@@ -98,29 +114,77 @@ public final class StsGrpcService extends SecurityTokenServiceGrpc.SecurityToken
   @Override
   public void assumeRoleWithWebIdentity(AssumeRoleWithWebIdentityRequest request,
       StreamObserver<AssumeRoleWithWebIdentityResponse> out) {
-    unimplemented(out, "AssumeRoleWithWebIdentity", "the federation issue");
+    replyUnsigned(out, "AssumeRoleWithWebIdentity", StsMessages.auditParameters(request), () ->
+        StsMessages.webIdentity(ops.webIdentity().assumeRoleWithWebIdentity(StsMessages.webIdentity(request),
+            null)));
   }
 
   @Override
   public void assumeRoleWithSAML(AssumeRoleWithSAMLRequest request, StreamObserver<AssumeRoleWithSAMLResponse> out) {
-    unimplemented(out, "AssumeRoleWithSAML", "the federation issue");
+    replyUnsigned(out, "AssumeRoleWithSAML", StsMessages.auditParameters(request), () ->
+        StsMessages.saml(ops.saml().assumeRoleWithSaml(StsMessages.saml(request), null)));
   }
 
   @Override
   public void enrollInstance(EnrollInstanceRequest request, StreamObserver<EnrollInstanceResponse> out) {
-    unimplemented(out, "EnrollInstance", "the agent issue");
+    if (instances == null) {
+      unimplemented(out, "EnrollInstance", "the instance operations wired in (ServiceWiring)");
+      return;
+    }
+    replyUnsigned(out, "EnrollInstance", Map.of("hostname", request.getHostname()), () -> {
+      Enrolment e = instances.enroll(request.getJoinToken(), request.getHostPublicKey().toByteArray(),
+          request.getHostname());
+      var b = EnrollInstanceResponse.newBuilder().setInstanceId(e.instanceId())
+          .setInstanceProfileArn(e.instanceProfileArn()).setAccount(e.accountId());
+      if (e.roleArn() != null) {
+        b.setRoleArn(e.roleArn());
+      }
+      return b.build();
+    });
   }
 
   @Override
   public void getInstanceChallenge(GetInstanceChallengeRequest request,
       StreamObserver<GetInstanceChallengeResponse> out) {
-    unimplemented(out, "GetInstanceChallenge", "the agent issue");
+    if (instances == null) {
+      unimplemented(out, "GetInstanceChallenge", "the instance operations wired in (ServiceWiring)");
+      return;
+    }
+    replyUnsigned(out, "GetInstanceChallenge", Map.of("instanceId", request.getInstanceId()), () -> {
+      InstanceChallenge c = instances.challenge(request.getInstanceId());
+      return GetInstanceChallengeResponse.newBuilder().setChallenge(ByteString.copyFrom(c.bytes()))
+          .setExpiration(Timestamp.newBuilder().setSeconds(c.expiration().getEpochSecond())).build();
+    });
   }
 
   @Override
   public void assumeRoleForInstance(AssumeRoleForInstanceRequest request,
       StreamObserver<AssumeRoleForInstanceResponse> out) {
-    unimplemented(out, "AssumeRoleForInstance", "the agent issue");
+    if (instances == null) {
+      unimplemented(out, "AssumeRoleForInstance", "the instance operations wired in (ServiceWiring)");
+      return;
+    }
+    Map<String, Object> params = new java.util.LinkedHashMap<>();
+    params.put("instanceId", request.getInstanceId());
+    if (request.hasDurationSeconds()) {
+      params.put("durationSeconds", request.getDurationSeconds());
+    }
+    replyUnsigned(out, "AssumeRoleForInstance", params, () -> {
+      InstanceSession s = instances.assumeRole(request.getInstanceId(), request.getChallenge().toByteArray(),
+          request.getSignature().toByteArray(), request.hasDurationSeconds() ? request.getDurationSeconds() : null);
+      return AssumeRoleForInstanceResponse.newBuilder().setCredentials(StsMessages.credentials(s.credentials()))
+          .setAssumedRoleUser(AssumedRoleUser.newBuilder().setAssumedRoleId(s.assumedRoleId()).setArn(s.arn()))
+          .setInstanceProfileArn(s.instanceProfileArn()).build();
+    });
+  }
+
+  /** An unsigned call: no caller, audited with its (non-secret) parameters. */
+  private <R> void replyUnsigned(StreamObserver<R> out, String action, Map<String, Object> params,
+      java.util.function.Supplier<R> operation) {
+    R response = recorder.record(new CallRecorder.Call(DOOR, action, RequestIds.current(), null, null, params),
+        operation);
+    out.onNext(response);
+    out.onCompleted();
   }
 
   private <R> void reply(StreamObserver<R> out, String action, Map<String, Object> params,

@@ -3,6 +3,10 @@ package dev.lanyard.sts.session;
 import com.google.protobuf.Timestamp;
 import dev.lanyard.proto.sts.v1.AssumeRoleRequest;
 import dev.lanyard.proto.sts.v1.AssumeRoleResponse;
+import dev.lanyard.proto.sts.v1.AssumeRoleWithSAMLRequest;
+import dev.lanyard.proto.sts.v1.AssumeRoleWithSAMLResponse;
+import dev.lanyard.proto.sts.v1.AssumeRoleWithWebIdentityRequest;
+import dev.lanyard.proto.sts.v1.AssumeRoleWithWebIdentityResponse;
 import dev.lanyard.proto.sts.v1.AssumedRoleUser;
 import dev.lanyard.proto.sts.v1.Credentials;
 import dev.lanyard.proto.sts.v1.FederatedUser;
@@ -26,6 +30,79 @@ final class StsMessages {
         r.hasDurationSeconds() ? r.getDurationSeconds() : null,
         new SessionTagsInput(tags(r.getTagsList()), r.getTransitiveTagKeysList()),
         r.getExternalId(), r.getSerialNumber(), r.getTokenCode(), r.getSourceIdentity());
+  }
+
+  static WebIdentityInput webIdentity(AssumeRoleWithWebIdentityRequest r) {
+    return new WebIdentityInput(r.getRoleArn(), r.getRoleSessionName(), r.getWebIdentityToken(),
+        r.getProviderId(), policy(r.getPolicy(), r.getPolicyArnsList()),
+        r.hasDurationSeconds() ? r.getDurationSeconds() : null);
+  }
+
+  static SamlInput saml(AssumeRoleWithSAMLRequest r) {
+    return new SamlInput(r.getRoleArn(), r.getPrincipalArn(), r.getSamlAssertion(),
+        policy(r.getPolicy(), r.getPolicyArnsList()), r.hasDurationSeconds() ? r.getDurationSeconds() : null);
+  }
+
+  static AssumeRoleWithWebIdentityResponse webIdentity(WebIdentityResult result) {
+    AssumeRoleWithWebIdentityResponse.Builder b = AssumeRoleWithWebIdentityResponse.newBuilder()
+        .setCredentials(credentials(result.credentials()))
+        .setAssumedRoleUser(AssumedRoleUser.newBuilder()
+            .setAssumedRoleId(result.assumedRoleId()).setArn(result.arn()))
+        .setSubjectFromWebIdentityToken(result.subjectFromWebIdentityToken())
+        .setProvider(result.provider())
+        .setAudience(result.audience());
+    if (result.packedPolicySize() != null) {
+      b.setPackedPolicySize(result.packedPolicySize());
+    }
+    if (result.sourceIdentity() != null) {
+      b.setSourceIdentity(result.sourceIdentity());
+    }
+    return b.build();
+  }
+
+  static AssumeRoleWithSAMLResponse saml(SamlResult result) {
+    AssumeRoleWithSAMLResponse.Builder b = AssumeRoleWithSAMLResponse.newBuilder()
+        .setCredentials(credentials(result.credentials()))
+        .setAssumedRoleUser(AssumedRoleUser.newBuilder()
+            .setAssumedRoleId(result.assumedRoleId()).setArn(result.arn()))
+        .setSubject(result.subject())
+        .setSubjectType(result.subjectType())
+        .setIssuer(result.issuer())
+        .setAudience(result.audience())
+        .setNameQualifier(result.nameQualifier());
+    if (result.packedPolicySize() != null) {
+      b.setPackedPolicySize(result.packedPolicySize());
+    }
+    if (result.sourceIdentity() != null) {
+      b.setSourceIdentity(result.sourceIdentity());
+    }
+    return b.build();
+  }
+
+  /** Audited parameters of AssumeRoleWithWebIdentity: never the token, only its length. */
+  static Map<String, Object> auditParameters(AssumeRoleWithWebIdentityRequest r) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("roleArn", r.getRoleArn());
+    p.put("roleSessionName", r.getRoleSessionName());
+    p.put("webIdentityTokenLength", r.getWebIdentityToken().length());
+    if (r.hasDurationSeconds()) {
+      p.put("durationSeconds", r.getDurationSeconds());
+    }
+    putPolicy(p, r.getPolicy(), r.getPolicyArnsList());
+    return p;
+  }
+
+  /** Audited parameters of AssumeRoleWithSAML: never the assertion, only its length. */
+  static Map<String, Object> auditParameters(AssumeRoleWithSAMLRequest r) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("roleArn", r.getRoleArn());
+    p.put("principalArn", r.getPrincipalArn());
+    p.put("samlAssertionLength", r.getSamlAssertion().length());
+    if (r.hasDurationSeconds()) {
+      p.put("durationSeconds", r.getDurationSeconds());
+    }
+    putPolicy(p, r.getPolicy(), r.getPolicyArnsList());
+    return p;
   }
 
   static GetSessionTokenInput getSessionToken(GetSessionTokenRequest r) {

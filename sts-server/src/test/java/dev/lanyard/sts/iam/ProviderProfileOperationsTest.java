@@ -43,8 +43,30 @@ class ProviderProfileOperationsTest {
     account = f.newAccountAsRoot();
   }
 
+  /** A real self-signed RSA-2048 signing certificate, base64 DER, as IdP metadata carries it. */
+  private static final String SIGNING_CERTIFICATE = selfSignedCertificate();
+
+  private static String selfSignedCertificate() {
+    try {
+      java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048);
+      java.security.KeyPair keys = generator.generateKeyPair();
+      org.bouncycastle.asn1.x500.X500Name name = new org.bouncycastle.asn1.x500.X500Name("CN=Test IdP");
+      java.time.Instant now = java.time.Instant.now();
+      var builder = new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(name,
+          java.math.BigInteger.ONE, java.util.Date.from(now.minusSeconds(3600)),
+          java.util.Date.from(now.plusSeconds(86_400 * 365L)), name, keys.getPublic());
+      var signer = new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withRSA")
+          .build(keys.getPrivate());
+      return Base64.getEncoder().encodeToString(new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter()
+          .getCertificate(builder.build(signer)).getEncoded());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   static String metadata(String validUntil) {
-    String cert = "MIIC" + "A".repeat(1200);
+    String cert = SIGNING_CERTIFICATE;
     return "<?xml version=\"1.0\"?><md:EntityDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\""
         + " entityID=\"https://idp.example.com/saml\"" + (validUntil == null ? "" : " validUntil=\"" + validUntil + "\"")
         + "><md:IDPSSODescriptor protocolSupportEnumeration=\"urn:oasis:names:tc:SAML:2.0:protocol\">"

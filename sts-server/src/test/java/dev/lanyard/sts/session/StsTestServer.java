@@ -19,6 +19,11 @@ import dev.lanyard.sts.authz.grpc.AuthorizerGrpcService;
 import dev.lanyard.sts.cache.StoreVersionTracker;
 import dev.lanyard.sts.crypto.KeyEncryptionKey;
 import dev.lanyard.sts.crypto.SecretSealer;
+import dev.lanyard.sts.federation.oidc.KeyFetchSettings;
+import dev.lanyard.sts.federation.oidc.OidcProviderKeys;
+import dev.lanyard.sts.federation.oidc.WebIdentityTokenVerifier;
+import dev.lanyard.sts.federation.saml.SamlResponseVerifier;
+import dev.lanyard.sts.federation.saml.SamlVerifierSettings;
 import dev.lanyard.sts.grpc.ErrorMappingInterceptor;
 import dev.lanyard.sts.grpc.RequestIdInterceptor;
 import dev.lanyard.sts.keys.InMemoryKeyRingRepository;
@@ -127,8 +132,13 @@ public final class StsTestServer implements AutoCloseable {
     MfaCheck mfa = new MfaCheck(store, new MfaCodes(store, Totp.standard(), clock), clock);
     SessionMinter minter = new SessionMinter(issuer);
     RoleTrust trust = new RoleTrust(principals, new RequestContextFactory(REGION), access, versions, clock);
-    StsOperations ops = new StsOperations(new AssumeRoleOperation(store, library, trust, mfa, minter),
-        new UserSessionOperations(library, access, mfa, minter), new IdentityOperations(keys, access, messages));
+    FederatedTrust federated = new FederatedTrust(versions, REGION, clock);
+    StsOperations ops = new StsOperations(new AssumeRoleOperation(library, trust, mfa, minter),
+        new UserSessionOperations(library, access, mfa, minter), new IdentityOperations(keys, access, messages),
+        new WebIdentityOperations(store, library, new WebIdentityTokenVerifier(
+            new OidcProviderKeys(KeyFetchSettings.defaults(), clock), clock), federated, minter),
+        new SamlOperations(store, library, new SamlResponseVerifier(store, SamlVerifierSettings.forIssuer(ISSUER),
+            clock), federated, minter, clock));
     String name = "sts-test-" + System.nanoTime();
     ServerInterceptor callerInterceptor = new ServerInterceptor() {
       @Override

@@ -1,0 +1,2 @@
+/** {@code lanyard authz}: authorisation decisions from the shell. */
+package dev.lanyard.cli.authz;
