@@ -33,8 +33,7 @@ class WalkthroughTest {
               + node.accountId + ":user/alice\"},\"Action\":\"sts:AssumeRole\"}]}");
       ok(root, "iam", "put-role-policy", "--role-name", "reader", "--policy-name", "read-reports",
           "--policy-document", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
-              + "\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::reports/*\"},"
-              + "{\"Effect\":\"Allow\",\"Action\":\"lanyard:Authorize\",\"Resource\":\"*\"}]}");
+              + "\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::reports/*\"}]}");
 
       CliEnvironment alice = node.environment(key.get("AccessKeyId").asText(), key.get("SecretAccessKey").asText(), null);
       JsonNode credentials = ok(alice, "sts", "assume-role", "--role-arn",

@@ -230,7 +230,7 @@ public record LoadOptions(
     return n;
   }
 
-  /** {@code 30}, {@code 30s}, {@code 500ms}, {@code 2m}; zero only where {@code zeroAllowed}. */
+  /** {@code 30}, {@code 30s}, {@code 500ms}, {@code 2m}, {@code 1h}; zero only where {@code zeroAllowed}. */
   static Duration duration(String option, String text, boolean zeroAllowed) {
     String t = text.strip().toLowerCase(Locale.ROOT);
     Duration d;
@@ -241,11 +241,13 @@ public record LoadOptions(
         d = Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1)));
       } else if (t.endsWith("m")) {
         d = Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
+      } else if (t.endsWith("h")) {
+        d = Duration.ofHours(Long.parseLong(t.substring(0, t.length() - 1)));
       } else {
         d = Duration.ofSeconds(Long.parseLong(t));
       }
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(option + ": '" + text + "' is not a duration; give e.g. 30s, 500ms or 2m");
+      throw new IllegalArgumentException(option + ": '" + text + "' is not a duration; give e.g. 30s, 500ms, 2m or 1h");
     }
     if (d.isNegative() || (!zeroAllowed && d.isZero()) || d.compareTo(MAX_RUN) > 0) {
       throw new IllegalArgumentException(option + ": " + text + " is out of range; give "

@@ -46,6 +46,13 @@ import org.HdrHistogram.Recorder;
  * cd /work/main && mvn -B -o -q -pl load-tests -am package -Dmaven.test.skip=true
  * java -cp load-tests/target/benchmarks.jar dev.lanyard.bench.sdk.AgentEndpointLoad [threads] [seconds] [warmupSeconds]
  * }</pre>
+ *
+ * <p>With {@code serve SECONDS} it only sets up node and agent, prints the credentials URL and an
+ * IMDSv2 token, and keeps them up that long, for an external load generator such as {@code wrk}:
+ *
+ * <pre>{@code
+ * wrk -t2 -c8 -d10s -H "X-aws-ec2-metadata-token: TOKEN" URL
+ * }</pre>
  */
 public final class AgentEndpointLoad {
   private static final String EC2_TRUST = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
@@ -68,6 +75,17 @@ public final class AgentEndpointLoad {
   private AgentEndpointLoad() {}
 
   public static void main(String[] args) throws Exception {
+    if (args.length == 2 && args[0].equals("serve")) {
+      long seconds = Long.parseLong(args[1]);
+      withAgent(imds -> {
+        String[] target = credentialsRequest(imds);
+        System.out.println("URL " + target[0]);
+        System.out.println("TOKEN " + target[1]);
+        Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
+        return null;
+      });
+      return;
+    }
     int threads = args.length > 0 ? Integer.parseInt(args[0]) : 4;
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
     int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 5;
@@ -76,6 +94,15 @@ public final class AgentEndpointLoad {
 
   /** Sets up node and agent in a temporary folder, drives the endpoint, tears everything down. */
   static Result run(int threads, Duration warmup, Duration measure) throws Exception {
+    return withAgent(imds -> drive(imds, threads, warmup, measure));
+  }
+
+  /** What runs while the agent serves at the IMDS base URL it is given. */
+  private interface AgentUse<T> {
+    T apply(String imdsBaseUrl) throws Exception;
+  }
+
+  private static <T> T withAgent(AgentUse<T> use) throws Exception {
     Path dir = Files.createTempDirectory("lanyard-bench-agent");
     Map<Setting, String> flags = new EnumMap<>(Setting.class);
     flags.put(Setting.DATA_DIR, dir.resolve("node").toString());
@@ -96,7 +123,7 @@ public final class AgentEndpointLoad {
           .containerAddress(new InetSocketAddress(loopback, 0))
           .containerTokenFile(dir.resolve("container-token"))
           .start()) {
-        return drive("http://127.0.0.1:" + agent.imdsAddress().getPort(), threads, warmup, measure);
+        return use.apply("http://127.0.0.1:" + agent.imdsAddress().getPort());
       }
     }
   }
@@ -121,17 +148,25 @@ public final class AgentEndpointLoad {
     }
   }
 
-  private static Result drive(String imds, int threads, Duration warmup, Duration measure) throws Exception {
-    HttpClient tokenClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    String token = tokenClient.send(HttpRequest.newBuilder(URI.create(imds + "/latest/api/token"))
+  /** The credentials URL and an IMDSv2 token for it, checked once: the agent serves credentials. */
+  private static String[] credentialsRequest(String imds) throws Exception {
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    String token = client.send(HttpRequest.newBuilder(URI.create(imds + "/latest/api/token"))
         .PUT(HttpRequest.BodyPublishers.noBody()).header("X-aws-ec2-metadata-token-ttl-seconds", "21600").build(),
         HttpResponse.BodyHandlers.ofString()).body();
-    HttpRequest get = HttpRequest.newBuilder(URI.create(imds + "/latest/meta-data/iam/security-credentials/" + ROLE))
-        .header("X-aws-ec2-metadata-token", token).timeout(Duration.ofSeconds(5)).GET().build();
-    HttpResponse<String> first = tokenClient.send(get, HttpResponse.BodyHandlers.ofString());
+    String url = imds + "/latest/meta-data/iam/security-credentials/" + ROLE;
+    HttpResponse<String> first = client.send(HttpRequest.newBuilder(URI.create(url))
+        .header("X-aws-ec2-metadata-token", token).GET().build(), HttpResponse.BodyHandlers.ofString());
     if (first.statusCode() != 200 || !first.body().contains("\"AccessKeyId\"")) {
       throw new IllegalStateException("the agent does not serve credentials: HTTP " + first.statusCode());
     }
+    return new String[] {url, token};
+  }
+
+  private static Result drive(String imds, int threads, Duration warmup, Duration measure) throws Exception {
+    String[] target = credentialsRequest(imds);
+    HttpRequest get = HttpRequest.newBuilder(URI.create(target[0]))
+        .header("X-aws-ec2-metadata-token", target[1]).timeout(Duration.ofSeconds(5)).GET().build();
 
     LongAdder requests = new LongAdder();
     LongAdder failures = new LongAdder();

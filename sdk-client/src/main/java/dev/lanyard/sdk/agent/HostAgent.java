@@ -178,7 +178,7 @@ public final class HostAgent implements AutoCloseable {
     return container.address();
   }
 
-  /** The Unix socket for {@link AgentSocketCredentialsProvider}. */
+  /** The Unix socket for {@link dev.lanyard.sdk.credentials.AgentSocketCredentialsProvider}. */
   public Path socketPath() {
     return socket.path();
   }

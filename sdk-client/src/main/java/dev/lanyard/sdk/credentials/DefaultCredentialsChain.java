@@ -173,7 +173,15 @@ public final class DefaultCredentialsChain implements CredentialsProvider {
       return cache.apply(new WebIdentityCredentialsProvider(factory, Path.of(tokenFile.strip()), template));
     }
 
+    /**
+     * The Lanyard agent: its Unix socket when {@code LANYARD_AGENT_SOCKET} names one, else its
+     * IMDSv2-compatible endpoint.
+     */
     private CredentialsProvider agent(Map<String, String> env) {
+      String socket = env.get(AgentSocketCredentialsProvider.ENVIRONMENT_VARIABLE);
+      if (socket != null && !socket.isBlank()) {
+        return cache.apply(AgentSocketCredentialsProvider.fromEnvironment(env));
+      }
       AgentCredentialsProvider agent = new AgentCredentialsProvider(env, httpTimeout);
       return agent.isConfigured() ? cache.apply(agent) : agent;
     }

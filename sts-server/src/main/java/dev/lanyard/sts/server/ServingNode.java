@@ -180,6 +180,8 @@ final class ServingNode implements AutoCloseable {
         rotationCheck, TimeUnit.SECONDS);
     upkeep.scheduleWithFixedDelay(guard("replay cache purge", store::purgeExpiredReplayRecords),
         10, 600, TimeUnit.SECONDS);
+    upkeep.scheduleWithFixedDelay(guard("join token purge",
+        () -> store.hostEnrolment().purgeExpiredJoinTokens()), 30, 600, TimeUnit.SECONDS);
   }
 
   private void bootstrap(ServerConfig config) throws IOException {

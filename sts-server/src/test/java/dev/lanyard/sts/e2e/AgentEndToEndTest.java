@@ -16,7 +16,7 @@ import dev.lanyard.proto.iam.v1.ListInstancesRequest;
 import dev.lanyard.proto.iam.v1.RevokeInstanceRequest;
 import dev.lanyard.proto.sts.v1.GetCallerIdentityRequest;
 import dev.lanyard.proto.sts.v1.GetCallerIdentityResponse;
-import dev.lanyard.sdk.agent.AgentSocketCredentialsProvider;
+import dev.lanyard.sdk.credentials.AgentSocketCredentialsProvider;
 import dev.lanyard.sdk.agent.HostAgent;
 import dev.lanyard.sdk.client.ClientTls;
 import dev.lanyard.sdk.client.Endpoint;

@@ -1,10 +1,7 @@
-package dev.lanyard.sdk.agent;
+package dev.lanyard.sdk.credentials;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lanyard.sdk.credentials.Credentials;
-import dev.lanyard.sdk.credentials.CredentialsProvider;
-import dev.lanyard.sdk.credentials.CredentialsUnavailableException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;

@@ -1,0 +1,133 @@
+package dev.lanyard.load;
+
+import dev.lanyard.sdk.client.ClientTls;
+import dev.lanyard.sdk.client.Endpoint;
+import dev.lanyard.sdk.client.LanyardClient;
+import dev.lanyard.sdk.credentials.Credentials;
+import dev.lanyard.sdk.credentials.StaticCredentialsProvider;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The gRPC load generator: drives one scenario (AssumeRole, GetCallerIdentity, Authorize,
+ * AuthorizeBatch) against one or several Lanyard nodes on this machine, open loop ({@code --rate})
+ * or closed loop ({@code --concurrency}), with a warm-up, a measured duration, a progress line each
+ * second, and a report of latency (HdrHistogram), throughput and errors by AWS error code, also as
+ * JSON and markdown. It stops by itself: calls are sent until the end of the run, then it waits for
+ * the calls in flight (at most the call deadline) and exits.
+ *
+ * <pre>{@code
+ * java -cp load-tests/target/benchmarks.jar dev.lanyard.load.LoadGenerator --help
+ * java -cp load-tests/target/benchmarks.jar dev.lanyard.load.LoadGenerator --setup \
+ *     --credentials lanyard-data/root-credentials.json --scenario authorize --concurrency 64
+ * }</pre>
+ *
+ * Exit status: 0 after a run with at least one successful call, 1 when none succeeded or the run
+ * could not start, 2 for a usage error.
+ */
+public final class LoadGenerator {
+  static final Duration CALL_DEADLINE = Duration.ofSeconds(10);
+
+  private LoadGenerator() {}
+
+  public static void main(String[] args) throws Exception {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
+    if (LoadOptions.wantsHelp(args)) {
+      out.print(LoadOptions.USAGE);
+      return 0;
+    }
+    LoadOptions options;
+    CredentialsFile start;
+    try {
+      options = LoadOptions.parse(args);
+      start = CredentialsFile.read(options.credentials());
+    } catch (IllegalArgumentException e) {
+      err.println("lanyard-load: " + e.getMessage());
+      return 2;
+    }
+    try {
+      RunReport report = drive(options, start, out);
+      out.print(report.toText());
+      write(options.json(), report.toJson(), out);
+      write(options.markdown(), report.toMarkdown(), out);
+      return report.okCalls() > 0 ? 0 : 1;
+    } catch (RuntimeException | IOException e) {
+      err.println("lanyard-load: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+      return 1;
+    }
+  }
+
+  private static RunReport drive(LoadOptions o, CredentialsFile start, PrintStream out) throws InterruptedException {
+    LoadIdentity identity;
+    if (o.setup()) {
+      try (LanyardClient admin = client(o.targets(), start.credentials())) {
+        identity = LoadSetup.run(admin, start.accountId(), o.targets().stream().map(Object::toString).toList(),
+            c -> o.targets().stream().map(t -> client(List.of(t), c)).toList(), out);
+      }
+    } else {
+      identity = new LoadIdentity(start.credentials(), o.roleArn());
+    }
+    List<LanyardClient> clients = new ArrayList<>();
+    try {
+      for (int i = 0; i < o.connections(); i++) {
+        clients.add(client(o.targets(), identity.credentials()));
+      }
+      LoadCall call = ScenarioCalls.prepare(o.scenario(), identity, clients, o.batchSize(),
+          o.warmup().plus(o.duration()));
+      out.printf("%s, %s against %s: %ds warm-up, %ds measured%n", o.scenario().cliName(), o.modeDescription(),
+          o.targets(), o.warmup().toSeconds(), o.duration().toSeconds());
+      Instant startedAt = Instant.now();
+      long begin = System.nanoTime() + 1_000_000L;
+      long measureFrom = begin + o.warmup().toNanos();
+      long end = measureFrom + o.duration().toNanos();
+      LatencyLog log = new LatencyLog(measureFrom, end);
+      LoadDriver driver = o.openLoop()
+          ? new OpenLoopDriver(new OpenLoopSchedule(begin, o.rate()), o.maxInFlight())
+          : new ClosedLoopDriver(o.concurrency());
+      Thread progress = ProgressLine.start(log, begin, measureFrom, out);
+      try {
+        driver.run(call, end, log);
+        if (!log.awaitIdle(CALL_DEADLINE.plusSeconds(2).toNanos())) {
+          out.println("warning: " + log.inFlight() + " calls still in flight after the call deadline; not counted");
+        }
+      } finally {
+        progress.interrupt();
+        progress.join(2_000);
+      }
+      return RunReport.of(o, startedAt, log);
+    } finally {
+      clients.forEach(LanyardClient::close);
+    }
+  }
+
+  /** A plaintext client of {@code targets} signing with {@code credentials}, without retries of load calls. */
+  static LanyardClient client(List<Endpoint> targets, Credentials credentials) {
+    return LanyardClient.builder()
+        .endpoints(targets)
+        .credentials(new StaticCredentialsProvider(credentials))
+        .tls(ClientTls.plaintextConnections())
+        .deadline(CALL_DEADLINE)
+        .build();
+  }
+
+  private static void write(Path file, String text, PrintStream out) throws IOException {
+    if (file == null) {
+      return;
+    }
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    Files.writeString(file, text);
+    out.println("wrote " + file);
+  }
+}

@@ -1,0 +1,113 @@
+package dev.lanyard.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lanyard.sdk.client.Endpoint;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LoadOptionsTest {
+
+  private static LoadOptions parse(String... args) {
+    return LoadOptions.parse(args);
+  }
+
+  private static String error(String... args) {
+    return assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse(args)).getMessage();
+  }
+
+  @Test
+  void defaultsToClosedLoopAssumeRoleOnTheDefaultPort() {
+    LoadOptions o = parse("--credentials", "c.json", "--setup");
+    assertEquals(Scenario.ASSUME_ROLE, o.scenario());
+    assertEquals(List.of(new Endpoint("127.0.0.1", 7400)), o.targets());
+    assertFalse(o.openLoop());
+    assertEquals(16, o.concurrency());
+    assertEquals(Duration.ofSeconds(10), o.warmup());
+    assertEquals(Duration.ofSeconds(30), o.duration());
+    assertEquals(100, o.batchSize());
+    assertEquals(Path.of("c.json"), o.credentials());
+    assertTrue(o.setup());
+    assertNull(o.json());
+  }
+
+  @Test
+  void parsesAnOpenLoopRunAgainstSeveralTargets() {
+    LoadOptions o = parse("--scenario=authorize-batch", "--targets", "127.0.0.1:7410,localhost:7420,[::1]:7430",
+        "--rate", "2500/s", "--warmup", "0", "--duration", "2m", "--batch-size", "50", "--credentials", "c.json",
+        "--role-arn", "arn:aws:iam::111122223333:role/R", "--json", "out/r.json", "--markdown", "r.md",
+        "--connections", "2", "--max-in-flight", "500");
+    assertEquals(Scenario.AUTHORIZE_BATCH, o.scenario());
+    assertEquals(3, o.targets().size());
+    assertEquals("::1", o.targets().get(2).host());
+    assertTrue(o.openLoop());
+    assertEquals(2500.0, o.rate());
+    assertNull(o.concurrency());
+    assertEquals(Duration.ZERO, o.warmup());
+    assertEquals(Duration.ofMinutes(2), o.duration());
+    assertEquals(50, o.batchSize());
+    assertEquals("arn:aws:iam::111122223333:role/R", o.roleArn());
+    assertEquals(Path.of("out/r.json"), o.json());
+    assertEquals(2, o.connections());
+    assertEquals(500, o.maxInFlight());
+    assertEquals("open loop, 2500/s", o.modeDescription());
+  }
+
+  @Test
+  void callerIdentityNeedsNoRole() {
+    assertEquals(Scenario.GET_CALLER_IDENTITY,
+        parse("--scenario", "caller-identity", "--credentials", "c.json").scenario());
+  }
+
+  @Test
+  void refusesNonLoopbackTargets() {
+    assertTrue(error("--setup", "--credentials", "c", "--targets", "10.0.0.5:7400").contains("not a loopback"));
+    assertTrue(error("--setup", "--credentials", "c", "--targets", "127.0.0.1:7400,example.com:7400")
+        .contains("example.com:7400"));
+    assertTrue(error("--setup", "--credentials", "c", "--targets", "127.0.0.300:7400").contains("loopback"));
+    assertTrue(error("--setup", "--credentials", "c", "--targets", "127.0.0.1").contains("--targets"));
+  }
+
+  @Test
+  void refusesContradictoryOrMissingOptions() {
+    assertTrue(error("--setup", "--credentials", "c", "--rate", "10", "--concurrency", "2").contains("not both"));
+    assertTrue(error("--setup").contains("--credentials: required"));
+    assertTrue(error("--credentials", "c").contains("--role-arn"));
+    assertTrue(error("--credentials", "c", "--setup", "--role-arn", "arn:aws:iam::1:role/x").contains("not with"));
+    assertTrue(error("--credentials", "c", "--setup", "--bogus").contains("'--bogus' is not an option"));
+    assertTrue(error("--credentials", "c", "--setup", "--rate").contains("a value is required"));
+    assertTrue(error("--credentials", "c", "--credentials", "d", "--setup").contains("given twice"));
+  }
+
+  @Test
+  void refusesValuesOutOfRange() {
+    assertTrue(error("--setup", "--credentials", "c", "--batch-size", "101").contains("1 to 100"));
+    assertTrue(error("--setup", "--credentials", "c", "--rate", "0").contains("more than 0"));
+    assertTrue(error("--setup", "--credentials", "c", "--rate", "fast").contains("not a rate"));
+    assertTrue(error("--setup", "--credentials", "c", "--concurrency", "0").contains("1 to 10000"));
+    assertTrue(error("--setup", "--credentials", "c", "--duration", "0s").contains("more than 0"));
+    assertTrue(error("--setup", "--credentials", "c", "--duration", "2h").contains("up to 1h"));
+    assertTrue(error("--setup", "--credentials", "c", "--warmup", "soon").contains("not a duration"));
+    assertTrue(error("--setup", "--credentials", "c", "--scenario", "fly").contains("assume-role, caller-identity"));
+  }
+
+  @Test
+  void durationsAcceptSecondsMillisecondsAndMinutes() {
+    assertEquals(Duration.ofSeconds(45), LoadOptions.duration("--duration", "45", false));
+    assertEquals(Duration.ofMillis(1500), LoadOptions.duration("--duration", "1500ms", false));
+    assertEquals(Duration.ofMinutes(3), LoadOptions.duration("--duration", "3m", false));
+  }
+
+  @Test
+  void helpIsRecognisedAnywhere() {
+    assertTrue(LoadOptions.wantsHelp(new String[] {"--rate", "5", "--help"}));
+    assertFalse(LoadOptions.wantsHelp(new String[] {"--rate", "5"}));
+    assertTrue(LoadOptions.USAGE.contains("--concurrency N"));
+  }
+}
