@@ -69,7 +69,7 @@ public final class LoadGenerator {
   private static RunReport drive(LoadOptions o, CredentialsFile start, PrintStream out) throws InterruptedException {
     LoadIdentity identity;
     if (o.setup()) {
-      try (LanyardClient admin = client(o.targets(), start.credentials())) {
+      try (LanyardClient admin = client(o.targets().subList(0, 1), start.credentials())) {
         identity = LoadSetup.run(admin, start.accountId(), o.targets().stream().map(Object::toString).toList(),
             c -> o.targets().stream().map(t -> client(List.of(t), c)).toList(), out);
       }
@@ -78,8 +78,12 @@ public final class LoadGenerator {
     }
     List<LanyardClient> clients = new ArrayList<>();
     try {
+      // One single-endpoint client per target and connection, taken in turn: the SDK client's shared
+      // channel() signs with its first endpoint's host, which other endpoints refuse.
       for (int i = 0; i < o.connections(); i++) {
-        clients.add(client(o.targets(), identity.credentials()));
+        for (Endpoint target : o.targets()) {
+          clients.add(client(List.of(target), identity.credentials()));
+        }
       }
       LoadCall call = ScenarioCalls.prepare(o.scenario(), identity, clients, o.batchSize(),
           o.warmup().plus(o.duration()));

@@ -18,8 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The calls of each scenario, sent asynchronously over the clients' round-robin, signed channels
- * (one client per connection, each over every target). Authorize and AuthorizeBatch ask about a
+ * The calls of each scenario, sent asynchronously over the clients' signed channels, taken in
+ * turn (one single-endpoint client per target and connection). Authorize and AuthorizeBatch ask about a
  * role session minted once before the run (the session token is the request's principal, as a
  * service asks about a caller it received), for objects of {@code arn:aws:s3:::load-data} that the
  * role may read; one such decision is checked to be ALLOW before the run starts.

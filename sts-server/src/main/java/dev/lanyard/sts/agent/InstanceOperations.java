@@ -18,6 +18,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -29,6 +30,7 @@ import java.util.regex.Pattern;
  * default (AWS instance profile credentials last about six hours), capped by the role's maximum.
  */
 public final class InstanceOperations {
+
   /** Default session length when the request names none, before the role's cap. */
   public static final int DEFAULT_SECONDS = 21_600;
   /** How long a challenge may be answered. */
@@ -116,7 +118,8 @@ public final class InstanceOperations {
         ? Duration.ofSeconds(Math.min(DEFAULT_SECONDS, role.maxSessionDuration()))
         : SessionDuration.forRole(durationSeconds, role.maxSessionDuration(), false);
     SessionGrant grant = SessionGrantFactory.assumedRole(role, instanceId, null, SessionTags.none(),
-        SessionPolicy.NONE, null, 0, null);
+            SessionPolicy.NONE, null, 0, null)
+        .toBuilder().federationFact(SessionGrant.INSTANCE_FACT, List.of(instanceId)).build();
     InstanceSession session = new InstanceSession(minter.mint(grant, duration), grant.userId(),
         grant.principalArn(), profile.arn());
     store.hostEnrolment().recordRefresh(instanceId, now);

@@ -57,6 +57,12 @@ public final class AccessEvaluator {
     Instant now = clock.instant();
     PrincipalPolicies.PrincipalState state = principals.stateFor(caller);
     RequestContext context = contexts.build(caller, state, q.context(), now);
+    String instance = issuedToInstance(caller);
+    if (instance != null && principals.instanceRevoked(instance)) {
+      return new Evaluation(new Decision(Outcome.EXPLICIT_DENY,
+          List.of(new DecidingStatement(REVOCATION_POLICY, 0, "RevokedInstance")), null,
+          "The instance " + instance + " these credentials were issued to was revoked."), context);
+    }
     if (revoked(caller, state)) {
       return new Evaluation(new Decision(Outcome.EXPLICIT_DENY,
           List.of(new DecidingStatement(REVOCATION_POLICY, 0, "RevokeOlderSessions")), null,
@@ -70,6 +76,16 @@ public final class AccessEvaluator {
     AuthorizationRequest request = new AuthorizationRequest(caller.requestPrincipal(), q.action(),
         q.resource(), q.resourceAccount(), context);
     return new Evaluation(Evaluator.evaluate(request, set), context);
+  }
+
+  /** The host instance a session was issued to (agent credentials), or null. */
+  private static String issuedToInstance(Caller caller) {
+    if (caller.session() == null) {
+      return null;
+    }
+    List<String> ids = caller.session().claims().grant().federation()
+        .get(dev.lanyard.sts.token.SessionGrant.INSTANCE_FACT);
+    return ids == null || ids.isEmpty() ? null : ids.get(0);
   }
 
   /** Whether the caller's session was issued before its principal's revocation time. */

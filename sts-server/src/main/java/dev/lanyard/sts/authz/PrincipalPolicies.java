@@ -42,6 +42,7 @@ public final class PrincipalPolicies {
   private final VersionedCache<String, PrincipalState> principals;
   private final VersionedCache<String, PolicySet> sessions;
   private final VersionedCache<String, Optional<Role>> roles;
+  private final VersionedCache<String, Boolean> revokedInstances;
 
   public PrincipalPolicies(IamStore store, PolicyLibrary library, StoreVersionTracker versions) {
     this.store = store;
@@ -49,6 +50,13 @@ public final class PrincipalPolicies {
     this.principals = new VersionedCache<>(versions, 50_000);
     this.sessions = new VersionedCache<>(versions, 200_000);
     this.roles = new VersionedCache<>(versions, 50_000);
+    this.revokedInstances = new VersionedCache<>(versions, 50_000);
+  }
+
+  /** Whether the host instance with this id was revoked (or is gone), cached per store version. */
+  public boolean instanceRevoked(String instanceId) {
+    return revokedInstances.get(instanceId, id -> store.hostEnrolment().instance(id)
+        .map(dev.lanyard.sts.store.model.HostInstance::revoked).orElse(true));
   }
 
   /**

@@ -51,6 +51,12 @@ public record SessionGrant(
     int chainDepth,
     SessionPolicy sessionPolicy,
     String sourceAccessKeyId) {
+  /**
+   * The federation fact naming the host instance an agent session was issued to; authorisation
+   * refuses sessions of an instance revoked since.
+   */
+  public static final String INSTANCE_FACT = "instance";
+
 
   private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9]{12}");
 

@@ -251,9 +251,17 @@ class AgentEndToEndTest {
     await("a refresh replaced the credentials", () -> !first.equals(servedKey()));
     assertEquals(1, node.iam(node.root).listInstances(ListInstancesRequest.getDefaultInstance()).getInstancesCount());
 
+    Credentials live = new AgentSocketCredentialsProvider(agent.socketPath()).resolve();
+    dev.lanyard.proto.authz.v1.AuthorizeRequest ask = dev.lanyard.proto.authz.v1.AuthorizeRequest.newBuilder()
+        .setAction("sts:GetCallerIdentity").setResource("*").build();
+    assertNotEquals(dev.lanyard.proto.authz.v1.Decision.EXPLICIT_DENY, node.authz(live).authorize(ask).getDecision());
+
     node.iam(node.root).revokeInstance(RevokeInstanceRequest.newBuilder().setInstanceId(id).build());
     await("a refresh was refused", () -> agent.lastProblem() != null && agent.lastProblem().contains("revoked"));
     assertTrue(agent.lastProblem().contains("AccessDenied"), agent.lastProblem());
+    // The credentials issued before the revocation are refused too, not only the next refresh.
+    assertEquals(dev.lanyard.proto.authz.v1.Decision.EXPLICIT_DENY,
+        node.authz(live).authorize(ask).getDecision());
   }
 
   @Test

@@ -23,8 +23,6 @@ import dev.lanyard.sts.mfa.Totp;
 import dev.lanyard.sts.store.model.CreatedMfaDevice;
 import dev.lanyard.sts.store.model.Role;
 import dev.lanyard.sts.token.SessionGrant;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
@@ -204,11 +202,16 @@ class UserSessionsGrpcTest {
   }
 
   @Test
-  void federationOperationsAreNotImplementedYet() {
-    StatusRuntimeException e = Assertions.assertThrows(StatusRuntimeException.class, () -> sts.sts(null)
-        .assumeRoleWithWebIdentity(dev.lanyard.proto.sts.v1.AssumeRoleWithWebIdentityRequest.getDefaultInstance()));
-    assertEquals(Status.Code.UNIMPLEMENTED, e.getStatus().getCode());
-    assertTrue(e.getStatus().getDescription().contains("federation issue"));
+  void federationOperationsAreServedUnsignedAndCheckTheirProof() {
+    String role = "arn:aws:iam::111122223333:role/deploy";
+    assertAwsError("ValidationError", () -> sts.sts(null).assumeRoleWithWebIdentity(
+        dev.lanyard.proto.sts.v1.AssumeRoleWithWebIdentityRequest.getDefaultInstance()));
+    assertAwsError("InvalidIdentityToken", () -> sts.sts(null).assumeRoleWithWebIdentity(
+        dev.lanyard.proto.sts.v1.AssumeRoleWithWebIdentityRequest.newBuilder().setRoleArn(role)
+            .setRoleSessionName("s1").setWebIdentityToken("not.a.token").build()));
+    assertAwsError("InvalidIdentityToken", () -> sts.sts(null).assumeRoleWithSAML(
+        dev.lanyard.proto.sts.v1.AssumeRoleWithSAMLRequest.newBuilder().setRoleArn(role)
+            .setPrincipalArn("arn:aws:iam::111122223333:saml-provider/none").setSamlAssertion("PHNhbWw+").build()));
   }
 
   @Test
