@@ -10,6 +10,8 @@
 #   PGHOST (127.0.0.1) PGPORT (5432) PGUSER (postgres) LANYARD_DB (lanyard_cluster)
 #   CLUSTER_DIR (/tmp/lanyard-cluster) LANYARD_JAR (sts-server/target/lanyard-server.jar)
 #   JAVA (java) JAVA_OPTS (-Xmx512m)
+#   LANYARD_ISSUER (http://127.0.0.1:7411): the session-token issuer, the same on every node, so that
+#   a token minted by one node is accepted by the others (each node's default is its own URL)
 # All nodes share one key-encryption key ($CLUSTER_DIR/kek, made on first start), since they
 # read each other's sealed secrets from the shared store. The root credentials are written by the
 # first node to start: $CLUSTER_DIR/node1/root-credentials.json.
@@ -24,6 +26,7 @@ CLUSTER_DIR="${CLUSTER_DIR:-/tmp/lanyard-cluster}"
 JAR="${LANYARD_JAR:-$ROOT/sts-server/target/lanyard-server.jar}"
 JAVA="${JAVA:-java}"
 JAVA_OPTS="${JAVA_OPTS:--Xmx512m}"
+ISSUER="${LANYARD_ISSUER:-http://127.0.0.1:7411}"
 NODES=(1 2 3)
 STORE="jdbc:postgresql://$PGHOST:$PGPORT/$DB?user=$PGUSER"
 
@@ -69,7 +72,7 @@ start() {
     mkdir -p "$dir"
     # shellcheck disable=SC2086
     nohup "$JAVA" $JAVA_OPTS -jar "$JAR" \
-      --store "$STORE" --node-id "node$n" --kek-file "$CLUSTER_DIR/kek" \
+      --store "$STORE" --node-id "node$n" --kek-file "$CLUSTER_DIR/kek" --issuer "$ISSUER" \
       --grpc-port "$(grpc_port "$n")" --http-port "$(http_port "$n")" \
       --data-dir "$dir" > "$dir/node.log" 2>&1 &
     echo $! > "$(pid_file "$n")"

@@ -24,6 +24,7 @@ final class LoopbackHttpServer implements AutoCloseable {
       return t;
     });
     try {
+      NoDelay.enable();
       this.server = HttpServer.create(address, 256);
     } catch (IOException e) {
       threads.shutdownNow();

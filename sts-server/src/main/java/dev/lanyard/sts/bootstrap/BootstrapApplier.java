@@ -14,6 +14,7 @@ import dev.lanyard.sts.bootstrap.BootstrapFile.RoleSpec;
 import dev.lanyard.sts.bootstrap.BootstrapFile.UserSpec;
 import dev.lanyard.sts.crypto.Secret;
 import dev.lanyard.sts.error.LanyardException;
+import dev.lanyard.sts.federation.saml.SamlMetadata;
 import dev.lanyard.sts.store.IamStore;
 import dev.lanyard.sts.store.PageRequest;
 import dev.lanyard.sts.store.model.Account;
@@ -32,6 +33,7 @@ import dev.lanyard.sts.store.model.Role;
 import dev.lanyard.sts.store.model.Tag;
 import dev.lanyard.sts.store.model.User;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -319,12 +321,19 @@ public final class BootstrapApplier {
       throw new BootstrapException("a SAML provider needs name and metadata (the IdP metadata XML)");
     }
     String arn = "arn:" + store.partition() + ":iam::" + acct + ":saml-provider/" + s.name();
+    Instant validUntil;
+    try {
+      // The same check as CreateSAMLProvider: an entity id and signing certificates.
+      validUntil = SamlMetadata.parse(s.metadata()).validUntil().orElse(null);
+    } catch (LanyardException e) {
+      throw new BootstrapException("SAML provider " + s.name() + ": " + e.getMessage(), e);
+    }
     var existing = store.samlProviders().get(arn).orElse(null);
     if (existing == null) {
-      store.samlProviders().create(acct, new NewSamlProvider(s.name(), s.metadata(), null, List.of()));
+      store.samlProviders().create(acct, new NewSamlProvider(s.name(), s.metadata(), validUntil, List.of()));
       changes++;
     } else if (!existing.metadataDocument().equals(s.metadata())) {
-      store.samlProviders().updateMetadata(arn, s.metadata(), null);
+      store.samlProviders().updateMetadata(arn, s.metadata(), validUntil);
       changes++;
     }
   }

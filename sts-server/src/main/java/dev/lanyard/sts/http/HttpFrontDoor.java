@@ -29,6 +29,7 @@ public final class HttpFrontDoor implements AutoCloseable {
   private final Map<String, HttpHandler> routes = new ConcurrentHashMap<>();
 
   public HttpFrontDoor(String bind, int port, int threads) throws IOException {
+    NoDelay.enable();
     this.server = HttpServer.create(new InetSocketAddress(bind, port), 512);
     AtomicInteger n = new AtomicInteger();
     this.executor = Executors.newFixedThreadPool(threads, r -> {
