@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The README walk-through (docs/walkthrough.md), step by step, against a real node. */
+/** The README's walk-through, step by step, against a real node. */
 class WalkthroughTest {
   @TempDir Path folder;
 
