@@ -1,5 +1,7 @@
 package dev.lanyard.sdk.verify;
 
+import dev.lanyard.sdk.http.BoundedBody;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,5 +1,7 @@
 package dev.lanyard.sts.federation.oidc;
 
+import dev.lanyard.sdk.http.BoundedBody;
+
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -115,7 +117,7 @@ final class ProviderKeyFetcher {
         .GET()
         .build();
     CompletableFuture<HttpResponse<byte[]>> pending =
-        client.sendAsync(request, LimitedBody.handler(settings.maxResponseBytes()));
+        client.sendAsync(request, BoundedBody.handler(settings.maxResponseBytes()));
     HttpResponse<byte[]> response;
     try {
       // The request timeout stops at the headers; this bound covers the body too.
@@ -129,7 +131,7 @@ final class ProviderKeyFetcher {
       throw failure(url, "fetching the " + what + " at " + uri + " was interrupted");
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      String problem = cause instanceof LimitedBody.TooLarge
+      String problem = cause instanceof BoundedBody.TooLarge
           ? "is larger than " + settings.maxResponseBytes() + " bytes, the most accepted"
           : "could not be fetched (" + cause.getClass().getSimpleName() + ")";
       throw failure(url, "the " + what + " at " + uri + " " + problem);

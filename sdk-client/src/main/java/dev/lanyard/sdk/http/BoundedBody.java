@@ -1,4 +1,4 @@
-package dev.lanyard.sts.federation.oidc;
+package dev.lanyard.sdk.http;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,23 +12,23 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
 /**
- * A response body read into memory up to a limit: a larger body cancels the download and fails, so a
- * hostile or broken provider cannot make the server buffer an unbounded response. Bodies of non-200
- * responses are discarded unread.
+ * A response body read into memory up to a limit: a larger body cancels the download and fails, so
+ * a broken or hostile server (an identity provider, a JWKS endpoint) cannot make the reader buffer
+ * without bound. Bodies of answers other than 200 are discarded unread. Used by the SDK's token
+ * verifier and the server's OIDC key fetcher.
  */
-final class LimitedBody {
-  private LimitedBody() {
-  }
+public final class BoundedBody {
+  private BoundedBody() {}
 
-  /** Reads a 200 response's body of at most {@code maxBytes}; any other status yields an empty body. */
-  static BodyHandler<byte[]> handler(int maxBytes) {
+  /** Reads a 200 answer's body of at most {@code maxBytes}; any other status yields no body. */
+  public static BodyHandler<byte[]> handler(int maxBytes) {
     return info -> info.statusCode() == 200
         ? new Subscriber(maxBytes)
         : BodySubscribers.replacing(new byte[0]);
   }
 
-  /** Thrown (as the body's failure) when a body passes the limit. */
-  static final class TooLarge extends IOException {
+  /** The body's failure when it passes the limit. */
+  public static final class TooLarge extends IOException {
     private static final long serialVersionUID = 1L;
 
     TooLarge(int maxBytes) {
