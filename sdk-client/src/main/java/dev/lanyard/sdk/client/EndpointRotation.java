@@ -8,6 +8,7 @@ import io.grpc.ManagedChannel;
 import io.grpc.MethodDescriptor;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
  * Round-robin over one channel per endpoint, skipping channels known to be failing while another
@@ -50,5 +51,25 @@ final class EndpointRotation extends Channel {
   @Override
   public String authority() {
     return channels.get(0).authority();
+  }
+
+  /**
+   * A channel that rotates like this one over each endpoint's channel with {@code decorate} applied
+   * to it alone, so that per-endpoint interceptors see their own endpoint: the SigV4 signer signs
+   * the authority of the node the call actually goes to.
+   */
+  Channel decorated(UnaryOperator<Channel> decorate) {
+    List<Channel> each = channels.stream().map(decorate::apply).toList();
+    return new Channel() {
+      @Override
+      public <Q, R> ClientCall<Q, R> newCall(MethodDescriptor<Q, R> method, CallOptions options) {
+        return each.get(start()).newCall(method, options);
+      }
+
+      @Override
+      public String authority() {
+        return each.get(0).authority();
+      }
+    };
   }
 }

@@ -71,7 +71,7 @@ public final class LanyardClient implements AutoCloseable {
     if (credentials != null) {
       interceptors.add(new SigV4ClientInterceptor(credentials::resolve, region, clock));
     }
-    this.stubChannel = ClientInterceptors.intercept(rotation, interceptors);
+    this.stubChannel = rotation.decorated(channel -> ClientInterceptors.intercept(channel, interceptors));
   }
 
   public static Builder builder() {
