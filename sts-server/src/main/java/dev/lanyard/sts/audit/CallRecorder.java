@@ -98,7 +98,10 @@ public final class CallRecorder {
     return id != null && id.matches("[A-Z0-9]{16,128}") ? id : null;
   }
 
-  /** Records a decision worth keeping (a denial, or an allow of a sensitive action). */
+  /**
+   * Counts one authorisation decision by outcome: a metric only; which calls are audited is decided
+   * by {@link #record(Call, Supplier, Predicate)}.
+   */
   public void recordDecision(String outcome) {
     metrics.recordDecision(outcome, 1);
   }

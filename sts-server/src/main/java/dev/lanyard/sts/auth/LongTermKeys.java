@@ -36,7 +36,7 @@ public final class LongTermKeys {
     AccessKeySecret ks = found.get();
     var key = ks.key();
     boolean active = key.status() == AccessKeyStatus.ACTIVE;
-    if (RootKeys.isRootOwner(key.userName())) {
+    if (key.root()) {
       return Optional.of(new LongTermKey(accessKeyId, key.accountId(), null, key.accountId(),
           new IamArns(store.partition()).root(key.accountId()), active, ks.secretAccessKey()));
     }

@@ -31,8 +31,4 @@ public final class VersionedCache<K, V> {
     cache.put(key, new Entry<>(now, value));
     return value;
   }
-
-  public void invalidateAll() {
-    cache.invalidateAll();
-  }
 }
