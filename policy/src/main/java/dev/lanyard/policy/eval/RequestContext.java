@@ -4,6 +4,7 @@ import dev.lanyard.policy.condition.ConditionContext;
 import dev.lanyard.policy.condition.ContextValue;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,15 +17,21 @@ import java.util.Set;
  * {@code aws:PrincipalTag/}); values are one string or a list of strings. Typed readings of values
  * (numbers, dates, addresses) are parsed on first use and cached, so a context reused across
  * evaluations parses once.
+ *
+ * <p>A context may be layered over a base context ({@link Builder#buildOn}): its own keys are read
+ * first, then the base's. A server keeps the keys that only change with the credentials in a base
+ * built once per session and adds the per-request keys on top, without copying the base.
  */
 public final class RequestContext implements ConditionContext {
 
-  private static final RequestContext EMPTY = new RequestContext(Map.of());
+  private static final RequestContext EMPTY = new RequestContext(Map.of(), null);
 
   private final Map<String, ContextValue> values;
+  private final RequestContext base;
 
-  private RequestContext(Map<String, ContextValue> values) {
+  private RequestContext(Map<String, ContextValue> values, RequestContext base) {
     this.values = values;
+    this.base = base;
   }
 
   /** A builder. */
@@ -39,48 +46,66 @@ public final class RequestContext implements ConditionContext {
 
   @Override
   public ContextValue value(String lowerKey) {
-    return values.get(lowerKey);
+    ContextValue v = values.get(lowerKey);
+    return v != null || base == null ? v : base.value(lowerKey);
   }
 
   @Override
   public String variableValue(String lowerKey) {
-    ContextValue v = values.get(lowerKey);
+    ContextValue v = value(lowerKey);
     return v != null && v.size() == 1 ? v.get(0) : null;
   }
 
   /** The values of {@code key} in any case, or null when absent. */
   public List<String> get(String key) {
-    ContextValue v = values.get(key.toLowerCase(Locale.ROOT));
+    ContextValue v = value(key.toLowerCase(Locale.ROOT));
     return v == null ? null : v.asList();
   }
 
-  /** The keys, lower-cased. */
+  /** The keys, lower-cased, this context's own and its base's. */
   public Set<String> keys() {
-    return values.keySet();
+    if (base == null) {
+      return values.keySet();
+    }
+    Set<String> all = new LinkedHashSet<>(base.keys());
+    all.addAll(values.keySet());
+    return Collections.unmodifiableSet(all);
   }
 
   @Override
   public String toString() {
-    return "RequestContext" + values;
+    return base == null ? "RequestContext" + values : "RequestContext" + values + " over " + base;
   }
 
   /** Collects keys and values; a later {@code put} of the same key (in any case) replaces it. */
   public static final class Builder {
-    private final Map<String, ContextValue> values = new HashMap<>();
+    private Map<String, ContextValue> values = new HashMap<>();
+    /** Whether {@link #values} belongs to a built context: the next change copies it first. */
+    private boolean built;
 
     private Builder() {}
 
     /** Sets a single-valued key. */
     public Builder put(String key, String value) {
       Objects.requireNonNull(value, () -> "context key '" + key + "' has a null value; expected a string");
-      values.put(lower(key), ContextValue.of(value));
+      writable().put(lower(key), ContextValue.of(value));
+      return this;
+    }
+
+    /**
+     * Sets a key to a value made before (its typed readings, once parsed, are shared by every
+     * context that holds it).
+     */
+    public Builder put(String key, ContextValue value) {
+      Objects.requireNonNull(value, () -> "context key '" + key + "' has a null value; expected a value");
+      writable().put(lower(key), value);
       return this;
     }
 
     /** Sets a multi-valued key; an empty list is kept and conditions treat it as absent. */
     public Builder put(String key, List<String> list) {
       Objects.requireNonNull(list, () -> "context key '" + key + "' has a null list; expected strings");
-      values.put(lower(key), ContextValue.of(list));
+      writable().put(lower(key), ContextValue.of(list));
       return this;
     }
 
@@ -90,6 +115,7 @@ public final class RequestContext implements ConditionContext {
      * {@code aws:username}.
      */
     public Builder principalKeys(RequestPrincipal principal) {
+      Map<String, ContextValue> values = writable();
       String principalArn = principal.principalArnContextValue();
       if (principalArn != null) {
         values.putIfAbsent("aws:principalarn", ContextValue.of(principalArn));
@@ -106,7 +132,33 @@ public final class RequestContext implements ConditionContext {
     }
 
     public RequestContext build() {
-      return values.isEmpty() ? EMPTY : new RequestContext(Collections.unmodifiableMap(new HashMap<>(values)));
+      return values.isEmpty() ? EMPTY : new RequestContext(share(), null);
+    }
+
+    /**
+     * A context of these keys layered over {@code base}: a key set here hides the base's value of the
+     * same key. The base is shared, not copied.
+     */
+    public RequestContext buildOn(RequestContext base) {
+      Objects.requireNonNull(base, "base");
+      if (values.isEmpty()) {
+        return base;
+      }
+      return new RequestContext(share(), base == EMPTY ? null : base);
+    }
+
+    /** The keys for a context; the builder copies them before its next change. */
+    private Map<String, ContextValue> share() {
+      built = true;
+      return Collections.unmodifiableMap(values);
+    }
+
+    private Map<String, ContextValue> writable() {
+      if (built) {
+        values = new HashMap<>(values);
+        built = false;
+      }
+      return values;
     }
 
     private static String lower(String key) {

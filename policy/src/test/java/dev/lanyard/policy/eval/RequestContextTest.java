@@ -2,9 +2,12 @@ package dev.lanyard.policy.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.lanyard.policy.condition.ContextValue;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RequestContextTest {
@@ -45,5 +48,38 @@ class RequestContextTest {
         () -> RequestContext.builder().put("aws:SourceIp", (String) null));
     assertEquals("context key 'aws:SourceIp' has a null value; expected a string", e.getMessage());
     assertThrows(NullPointerException.class, () -> RequestContext.builder().put("k", java.util.Arrays.asList("a", null)));
+  }
+
+  @Test
+  void aLayeredContextReadsItsOwnKeysFirstThenTheBase() {
+    RequestContext base = RequestContext.builder()
+        .put("aws:PrincipalTag/team", "blue").put("aws:SourceIp", "10.0.0.1").build();
+    RequestContext layered = RequestContext.builder()
+        .put("aws:SourceIp", "192.0.2.7").put("s3:prefix", List.of("a/", "b/")).buildOn(base);
+
+    assertEquals(List.of("192.0.2.7"), layered.get("AWS:SOURCEIP"));
+    assertEquals("blue", layered.variableValue("aws:principaltag/team"));
+    assertEquals(List.of("a/", "b/"), layered.get("s3:prefix"));
+    assertNull(layered.value("aws:username"));
+    assertEquals(Set.of("aws:principaltag/team", "aws:sourceip", "s3:prefix"), layered.keys());
+    assertEquals(List.of("10.0.0.1"), base.get("aws:SourceIp"), "the base is not changed");
+  }
+
+  @Test
+  void anEmptyLayerIsTheBaseItself() {
+    RequestContext base = RequestContext.builder().put("aws:SourceIp", "10.0.0.1").build();
+    assertSame(base, RequestContext.builder().buildOn(base));
+  }
+
+  @Test
+  void aBuilderReusedAfterBuildDoesNotChangeWhatItBuilt() {
+    RequestContext.Builder b = RequestContext.builder().put("k", "1");
+    RequestContext first = b.build();
+    RequestContext second = b.put("k", "2").put("j", ContextValue.of("3")).build();
+
+    assertEquals(List.of("1"), first.get("k"));
+    assertNull(first.get("j"));
+    assertEquals(List.of("2"), second.get("k"));
+    assertEquals(List.of("3"), second.get("j"));
   }
 }

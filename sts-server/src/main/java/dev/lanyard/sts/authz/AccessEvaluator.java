@@ -45,8 +45,15 @@ public final class AccessEvaluator {
     }
   }
 
-  /** The decision and the context it was made in (for encoded messages and simulation). */
-  public record Evaluation(Decision decision, RequestContext context) {}
+  /**
+   * The decision, the context it was made in (for encoded messages and simulation) and the policy
+   * set it was made with (null when a revocation decided before any policy was read).
+   */
+  public record Evaluation(Decision decision, RequestContext context, PolicySet policies) {
+    public Evaluation(Decision decision, RequestContext context) {
+      this(decision, context, null);
+    }
+  }
 
   public Decision decide(Caller caller, Question q) {
     return evaluate(caller, q).decision();
@@ -56,7 +63,8 @@ public final class AccessEvaluator {
   public Evaluation evaluate(Caller caller, Question q) {
     Instant now = clock.instant();
     PrincipalPolicies.PrincipalState state = principals.stateFor(caller);
-    RequestContext context = contexts.build(caller, state, q.context(), now);
+    CredentialContext credential = contexts.credentialContext(caller, state);
+    RequestContext context = contexts.build(caller, credential, q.context(), now);
     String instance = issuedToInstance(caller);
     if (instance != null && principals.instanceRevoked(instance)) {
       return new Evaluation(new Decision(Outcome.EXPLICIT_DENY,
@@ -69,13 +77,11 @@ public final class AccessEvaluator {
           "Sessions of this principal issued before " + state.sessionsRevokedBefore()
               + " were revoked."), context);
     }
-    PolicySet set = principals.policiesFor(caller);
-    if (q.resourcePolicy() != null) {
-      set = set.withResourcePolicy(q.resourcePolicy());
-    }
-    AuthorizationRequest request = new AuthorizationRequest(caller.requestPrincipal(), q.action(),
+    PolicySet callerSet = principals.policiesFor(caller, state);
+    PolicySet set = q.resourcePolicy() == null ? callerSet : callerSet.withResourcePolicy(q.resourcePolicy());
+    AuthorizationRequest request = new AuthorizationRequest(credential.principal(), q.action(),
         q.resource(), q.resourceAccount(), context);
-    return new Evaluation(Evaluator.evaluate(request, set), context);
+    return new Evaluation(Evaluator.evaluate(request, set), context, callerSet);
   }
 
   /** The host instance a session was issued to (agent credentials), or null. */

@@ -37,9 +37,27 @@ public final class PrincipalPolicies {
   /** A tag of the principal (user or role), for {@code aws:PrincipalTag/}. */
   public record TagPair(String key, String value) {}
 
+  /** Which principal a cached state is for: kind, then account and name, role ARN or parent key. */
+  private record StateKey(char kind, String first, String second) {
+    // Written out: the record's generated methods go through method handles on this hot path.
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof StateKey k && kind == k.kind && first.equals(k.first)
+          && java.util.Objects.equals(second, k.second);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * first.hashCode() + kind;
+    }
+  }
+
+  /** The state of principals the store holds nothing about (the account root, a parentless federated user). */
+  private static final PrincipalState NO_POLICIES = new PrincipalState(PolicySet.builder().build(), null, List.of());
+
   private final IamStore store;
   private final PolicyLibrary library;
-  private final VersionedCache<String, PrincipalState> principals;
+  private final VersionedCache<StateKey, PrincipalState> principals;
   private final VersionedCache<String, PolicySet> sessions;
   private final VersionedCache<String, Optional<Role>> roles;
   private final VersionedCache<String, Boolean> revokedInstances;
@@ -69,7 +87,11 @@ public final class PrincipalPolicies {
 
   /** The policy set that governs requests made by {@code caller}. */
   public PolicySet policiesFor(Caller caller) {
-    PrincipalState base = stateFor(caller);
+    return policiesFor(caller, stateFor(caller));
+  }
+
+  /** The policy set that governs requests made by {@code caller}, whose state is {@code base}. */
+  public PolicySet policiesFor(Caller caller, PrincipalState base) {
     if (caller.session() == null) {
       return base.policies();
     }
@@ -83,10 +105,10 @@ public final class PrincipalPolicies {
   /** The store-side state of the caller's principal (the role for sessions, the parent user for federated users). */
   public PrincipalState stateFor(Caller caller) {
     return switch (caller.type()) {
-      case ACCOUNT_ROOT -> new PrincipalState(PolicySet.builder().build(), null, List.of());
-      case USER -> principals.get("user:" + caller.accountId() + ":" + caller.userName(),
+      case ACCOUNT_ROOT -> NO_POLICIES;
+      case USER -> principals.get(new StateKey('u', caller.accountId(), caller.userName()),
           k -> userState(caller.accountId(), caller.userName()));
-      case ASSUMED_ROLE -> principals.get("role:" + caller.roleArn(), k -> roleState(caller.roleArn()));
+      case ASSUMED_ROLE -> principals.get(new StateKey('r', caller.roleArn(), null), k -> roleState(caller.roleArn()));
       case FEDERATED_USER -> federatedParentState(caller);
       default -> throw new LanyardException(AwsErrorCode.AccessDenied,
           "principal type " + caller.type() + " cannot make signed requests");
@@ -127,9 +149,9 @@ public final class PrincipalPolicies {
   private PrincipalState federatedParentState(Caller caller) {
     String parentKey = caller.session().claims().grant().sourceAccessKeyId();
     if (parentKey == null) {
-      return new PrincipalState(PolicySet.builder().build(), null, List.of());
+      return NO_POLICIES;
     }
-    return principals.get("federated-parent:" + parentKey, k -> {
+    return principals.get(new StateKey('f', parentKey, null), k -> {
       AccessKey key = store.accessKeys().get(parentKey).orElseThrow(() -> new LanyardException(
           AwsErrorCode.InvalidClientTokenId,
           "the access key that requested this federation token no longer exists"));

@@ -1,11 +1,12 @@
 package dev.lanyard.sts.authz;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.lanyard.policy.eval.RequestContext;
 import dev.lanyard.sts.auth.Caller;
 import dev.lanyard.sts.token.SessionGrant;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,10 +18,20 @@ import java.util.Map;
  * credentials can speak for — principal ARN, account, type, user id and name, principal tags
  * (session tags override the principal's own), token issue time, MFA facts, source identity,
  * federation provider — and the current time. A caller cannot forge a credential-derived key: those
- * always replace what was supplied.
+ * are never taken from what was supplied.
+ *
+ * <p>The credential-derived keys and the parsed principal are worked out once per access key and
+ * store state ({@link CredentialContext}, cached); each request adds only its own keys on top of
+ * them, without copying.
  */
 public final class RequestContextFactory {
+  /** Credential contexts kept, by access key id. */
+  static final int CACHE_SIZE = 100_000;
+
   private final String region;
+  private final Cache<String, CredentialContext> credentials =
+      Caffeine.newBuilder().maximumSize(CACHE_SIZE).executor(Runnable::run).build();
+  private final TimeKeys time = new TimeKeys();
 
   public RequestContextFactory(String region) {
     this.region = region;
@@ -35,30 +46,61 @@ public final class RequestContextFactory {
         || lowerKey.equals("aws:federatedprovider") || lowerKey.equals("aws:viaawsservice");
   }
 
+  /** The context of one request by {@code caller} with the keys it supplied. */
   public RequestContext build(Caller caller, PrincipalPolicies.PrincipalState state,
       Map<String, List<String>> callerKeys, Instant now) {
+    return build(caller, credentialContext(caller, state), callerKeys, now);
+  }
+
+  /** The context of one request, on the credential context of its caller. */
+  RequestContext build(Caller caller, CredentialContext credential, Map<String, List<String>> callerKeys,
+      Instant now) {
     RequestContext.Builder b = RequestContext.builder();
-    if (callerKeys != null) {
-      callerKeys.forEach((k, v) -> {
-        if (!reserved(k.toLowerCase(Locale.ROOT))) {
-          b.put(k, v);
+    boolean sourceIpGiven = false;
+    boolean regionGiven = false;
+    if (callerKeys != null && !callerKeys.isEmpty()) {
+      for (Map.Entry<String, List<String>> e : callerKeys.entrySet()) {
+        String lower = e.getKey().toLowerCase(Locale.ROOT);
+        if (!reserved(lower)) {
+          b.put(lower, e.getValue());
+          sourceIpGiven |= lower.equals("aws:sourceip");
+          regionGiven |= lower.equals("aws:requestedregion");
         }
-      });
+      }
     }
-    if ((callerKeys == null || !containsIgnoreCase(callerKeys, "aws:SourceIp"))
-        && caller.sourceAddress() != null) {
-      b.put("aws:SourceIp", caller.sourceAddress());
+    if (!sourceIpGiven && caller.sourceAddress() != null) {
+      b.put("aws:sourceip", caller.sourceAddress());
     }
-    if (callerKeys == null || !containsIgnoreCase(callerKeys, "aws:RequestedRegion")) {
-      b.put("aws:RequestedRegion", region);
+    if (!regionGiven) {
+      b.put("aws:requestedregion", region);
     }
+    time.putInto(b, now);
+    if (caller.session() != null) {
+      SessionGrant g = caller.session().claims().grant();
+      if (g.mfaPresent()) {
+        long age = Math.max(0, now.getEpochSecond() - g.mfaAuthenticatedAt().getEpochSecond());
+        b.put("aws:multifactorauthage", Long.toString(age));
+      }
+    }
+    return b.buildOn(credential.keys());
+  }
+
+  /** The caller's credential context, made when absent or made for another state or session. */
+  CredentialContext credentialContext(Caller caller, PrincipalPolicies.PrincipalState state) {
+    CredentialContext known = credentials.getIfPresent(caller.accessKeyId());
+    if (known != null && known.madeFor(caller, state)) {
+      return known;
+    }
+    CredentialContext made = make(caller, state);
+    credentials.put(caller.accessKeyId(), made);
+    return made;
+  }
+
+  private static CredentialContext make(Caller caller, PrincipalPolicies.PrincipalState state) {
+    RequestContext.Builder b = RequestContext.builder();
     b.put("aws:userid", caller.userId());
     b.put("aws:PrincipalIsAWSService", "false");
     b.put("aws:ViaAWSService", "false");
-    Instant t = now.truncatedTo(ChronoUnit.SECONDS);
-    b.put("aws:CurrentTime", DateTimeFormatter.ISO_INSTANT.format(t));
-    b.put("aws:EpochTime", Long.toString(t.getEpochSecond()));
-
     Map<String, String[]> tags = new LinkedHashMap<>();
     for (PrincipalPolicies.TagPair tag : state.tags()) {
       tags.put(tag.key().toLowerCase(Locale.ROOT), new String[] {tag.key(), tag.value()});
@@ -68,10 +110,6 @@ public final class RequestContextFactory {
       b.put("aws:TokenIssueTime",
           DateTimeFormatter.ISO_INSTANT.format(caller.session().claims().issuedAt()));
       b.put("aws:MultiFactorAuthPresent", Boolean.toString(g.mfaPresent()));
-      if (g.mfaPresent()) {
-        long age = Math.max(0, now.getEpochSecond() - g.mfaAuthenticatedAt().getEpochSecond());
-        b.put("aws:MultiFactorAuthAge", Long.toString(age));
-      }
       if (g.sourceIdentity() != null) {
         b.put("aws:SourceIdentity", g.sourceIdentity());
       }
@@ -84,16 +122,8 @@ public final class RequestContextFactory {
     for (String[] tag : tags.values()) {
       b.put("aws:PrincipalTag/" + tag[0], tag[1]);
     }
-    b.principalKeys(caller.requestPrincipal());
-    return b.build();
-  }
-
-  private static boolean containsIgnoreCase(Map<String, ?> m, String key) {
-    for (String k : m.keySet()) {
-      if (k.equalsIgnoreCase(key)) {
-        return true;
-      }
-    }
-    return false;
+    var principal = caller.requestPrincipal();
+    b.principalKeys(principal);
+    return new CredentialContext(principal, b.build(), state, caller.session(), caller.arn());
   }
 }

@@ -112,12 +112,9 @@ public final class RoleTrust {
     if (mfaAt == null) {
       return context;
     }
-    RequestContext.Builder b = RequestContext.builder();
-    for (String key : context.keys()) {
-      b.put(key, context.get(key));
-    }
-    b.put("aws:MultiFactorAuthPresent", "true");
-    b.put("aws:MultiFactorAuthAge", Long.toString(Math.max(0, now.getEpochSecond() - mfaAt.getEpochSecond())));
-    return b.build();
+    return RequestContext.builder()
+        .put("aws:MultiFactorAuthPresent", "true")
+        .put("aws:MultiFactorAuthAge", Long.toString(Math.max(0, now.getEpochSecond() - mfaAt.getEpochSecond())))
+        .buildOn(context);
   }
 }

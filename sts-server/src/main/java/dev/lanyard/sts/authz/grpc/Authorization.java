@@ -69,7 +69,8 @@ final class Authorization {
     CompiledPolicy resourcePolicy = r.hasResourcePolicy() ? supplied.resourcePolicy(r.getResourcePolicy()) : null;
     AccessEvaluator.Evaluation e = access.evaluate(subject,
         new AccessEvaluator.Question(action, resource, context, resourcePolicy, resourceAccount));
-    AuthorizeResponse.Builder b = DecisionMessages.response(e.decision(), subject, policies.policiesFor(subject));
+    AuthorizeResponse.Builder b = DecisionMessages.response(e.decision(), subject,
+        e.policies() != null ? e.policies() : policies.policiesFor(subject));
     if (e.decision().outcome() != Outcome.ALLOW) {
       b.setEncodedAuthorizationMessage(messages.encode(AuthorizationMessages.describe(e.decision(),
           subject.arn(), action, resource, e.context())));
