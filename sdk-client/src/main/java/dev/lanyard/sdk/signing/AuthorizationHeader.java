@@ -31,7 +31,7 @@ public record AuthorizationHeader(
   public AuthorizationHeader {
     if (accessKeyId == null
         || accessKeyId.isEmpty()
-        || !accessKeyId.chars().allMatch(c -> c > ' ' && c < 0x7f && c != '/' && c != ',')) {
+        || !printable(accessKeyId, "/,")) {
       throw incomplete(
           "Credential: the access key id must be non-empty printable ASCII without '/', ',' or "
               + "spaces, got " + Untrusted.quote(accessKeyId));
@@ -131,7 +131,7 @@ public record AuthorizationHeader(
     }
     String previous = null;
     for (String name : names) {
-      boolean token = !name.isEmpty() && name.chars().allMatch(c -> c > ' ' && c < 0x7f && c != ';');
+      boolean token = !name.isEmpty() && printable(name, ";");
       if (!token || !name.equals(name.toLowerCase(Locale.ROOT))
           || (previous != null && previous.compareTo(name) >= 0)) {
         throw incomplete(
@@ -140,6 +140,17 @@ public record AuthorizationHeader(
       }
       previous = name;
     }
+  }
+
+  /** Whether every character is printable ASCII other than a space and those in {@code excluded}. */
+  private static boolean printable(String text, String excluded) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c <= ' ' || c >= 0x7f || excluded.indexOf(c) >= 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int indexOfWhitespace(String text) {

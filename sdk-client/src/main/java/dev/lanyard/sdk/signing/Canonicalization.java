@@ -32,6 +32,8 @@ public final class Canonicalization {
 
   private static final HexFormat HEX = HexFormat.of();
   private static final char[] UPPER_HEX = "0123456789ABCDEF".toCharArray();
+  /** One digest per thread: looking up the provider costs more than hashing a request. */
+  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(Canonicalization::newSha256);
 
   private Canonicalization() {}
 
@@ -175,8 +177,12 @@ public final class Canonicalization {
   }
 
   private static byte[] sha256(byte[] bytes) {
+    return SHA_256.get().digest(bytes);
+  }
+
+  private static MessageDigest newSha256() {
     try {
-      return MessageDigest.getInstance("SHA-256").digest(bytes);
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required of every Java platform", e);
     }

@@ -1,10 +1,10 @@
 package dev.lanyard.sdk.signing;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Objects;
 
@@ -35,7 +35,14 @@ public record CredentialScope(LocalDate date, String region, String service) {
 
   /** The date element, {@code yyyyMMdd}. */
   public String dateStamp() {
-    return DATE.format(date);
+    if (date.getYear() < 0 || date.getYear() > 9999) {
+      return DATE.format(date);
+    }
+    char[] out = new char[8];
+    Digits.put(out, 0, date.getYear(), 4);
+    Digits.put(out, 4, date.getMonthValue(), 2);
+    Digits.put(out, 6, date.getDayOfMonth(), 2);
+    return new String(out);
   }
 
   /** {@code yyyyMMdd/region/service/aws4_request}. */
@@ -60,12 +67,7 @@ public record CredentialScope(LocalDate date, String region, String service) {
       throw incomplete(
           "Credential scope must end with 'aws4_request', got " + Untrusted.quote(parts[3]));
     }
-    LocalDate date;
-    try {
-      date = parts[0].length() == 8 ? LocalDate.parse(parts[0], DATE) : null;
-    } catch (DateTimeParseException e) {
-      date = null;
-    }
+    LocalDate date = parseDate(parts[0]);
     if (date == null) {
       throw incomplete(
           "Credential scope date " + Untrusted.quote(parts[0]) + " must be a date yyyyMMdd");
@@ -78,10 +80,35 @@ public record CredentialScope(LocalDate date, String region, String service) {
     return new CredentialScope(date, parts[1], parts[2]);
   }
 
+  /** {@code yyyyMMdd} as a date, or null when it is not one. */
+  private static LocalDate parseDate(String text) {
+    if (text.length() != 8) {
+      return null;
+    }
+    int year = Digits.read(text, 0, 4);
+    int month = Digits.read(text, 4, 2);
+    int day = Digits.read(text, 6, 2);
+    if ((year | month | day) < 0) {
+      return null;
+    }
+    try {
+      return LocalDate.of(year, month, day);
+    } catch (DateTimeException e) {
+      return null;
+    }
+  }
+
   private static boolean isElement(String value) {
-    return value != null
-        && !value.isEmpty()
-        && value.chars().noneMatch(c -> c == '/' || c <= ' ' || c >= 0x7f);
+    if (value == null || value.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '/' || c <= ' ' || c >= 0x7f) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void requireElement(String value, String field) {

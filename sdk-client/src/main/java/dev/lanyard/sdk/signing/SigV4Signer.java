@@ -9,8 +9,9 @@ import java.util.Set;
 /**
  * Signs requests with AWS Signature Version 4 ({@code AWS4-HMAC-SHA256}), exactly as AWS
  * specifies: canonical request, string to sign, derived signing key, {@code Authorization}
- * header. The payload is always hashed ({@code UNSIGNED-PAYLOAD} is never used). Stateless and
- * thread-safe.
+ * header. The payload is always hashed ({@code UNSIGNED-PAYLOAD} is never used). Thread-safe; it
+ * keeps the signing keys it derived ({@link DerivedKeys}), so that a key is derived once a day per
+ * access key.
  *
  * <p>Every header of the request is signed except {@code authorization} and the hop-by-hop or
  * proxy-rewritten headers AWS SDKs also leave out ({@code connection}, {@code expect},
@@ -22,6 +23,8 @@ public final class SigV4Signer {
 
   private static final Set<String> UNSIGNED_HEADERS =
       Set.of(AuthorizationHeader.HEADER, "connection", "expect", "user-agent", "x-amzn-trace-id");
+
+  private final DerivedKeys derivedKeys = new DerivedKeys();
 
   /**
    * Signs a request: adds {@code x-amz-date} (and {@code x-amz-security-token} for session
@@ -51,8 +54,8 @@ public final class SigV4Signer {
             : toSign.withoutHeader(SECURITY_TOKEN_HEADER);
     List<String> signedHeaders =
         toSign.headerNames().stream().filter(name -> !UNSIGNED_HEADERS.contains(name)).sorted().toList();
-    String signature =
-        signature(toSign, signedHeaders, scope, amzDate, credentials.secretAccessKey());
+    String signature = signature(toSign, signedHeaders, scope, amzDate, credentials.accessKeyId(),
+        credentials.secretAccessKey());
     AuthorizationHeader authorization =
         new AuthorizationHeader(credentials.accessKeyId(), scope, signedHeaders, signature);
     return new SigV4Signature(
@@ -74,6 +77,22 @@ public final class SigV4Signer {
       String secretAccessKey) {
     CanonicalRequest canonical = CanonicalRequest.of(request, signedHeaders);
     return SigningKey.derive(secretAccessKey, scope).sign(stringToSign(amzDate, scope, canonical));
+  }
+
+  /**
+   * The signature of a request signed by {@code accessKeyId} with {@code secretAccessKey}, with the
+   * key derived for the scope taken from those this signer derived before.
+   */
+  public String signature(
+      SignableRequest request,
+      List<String> signedHeaders,
+      CredentialScope scope,
+      String amzDate,
+      String accessKeyId,
+      String secretAccessKey) {
+    CanonicalRequest canonical = CanonicalRequest.of(request, signedHeaders);
+    return derivedKeys.get(accessKeyId, secretAccessKey, scope)
+        .sign(stringToSign(amzDate, scope, canonical));
   }
 
   /** {@code AWS4-HMAC-SHA256\n<amz date>\n<scope>\n<hex SHA-256 of the canonical request>}. */

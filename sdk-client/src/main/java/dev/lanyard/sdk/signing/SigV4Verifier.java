@@ -132,8 +132,8 @@ public final class SigV4Verifier {
   /** The signature the request should carry if signed with {@code secretAccessKey}. */
   public String expectedSignature(SignableRequest request, SignatureClaim claim, String secretAccessKey) {
     AuthorizationHeader authorization = claim.authorization();
-    return signer.signature(
-        request, authorization.signedHeaders(), authorization.scope(), claim.amzDate(), secretAccessKey);
+    return signer.signature(request, authorization.signedHeaders(), authorization.scope(), claim.amzDate(),
+        authorization.accessKeyId(), secretAccessKey);
   }
 
   /** Whether the request's signature is the one {@code secretAccessKey} makes (constant time). */

@@ -14,6 +14,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class SigningKey {
   private static final String HMAC = "HmacSHA256";
+  /** One Mac per thread: looking up the provider costs more than the HMAC itself. */
+  private static final ThreadLocal<Mac> MAC = ThreadLocal.withInitial(SigningKey::newMac);
 
   private final byte[] key;
   private final CredentialScope scope;
@@ -54,10 +56,18 @@ public final class SigningKey {
   }
 
   private static byte[] hmac(byte[] key, String data) {
+    Mac mac = MAC.get();
     try {
-      Mac mac = Mac.getInstance(HMAC);
       mac.init(new SecretKeySpec(key, HMAC));
-      return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 refused a key", e);
+    }
+    return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static Mac newMac() {
+    try {
+      return Mac.getInstance(HMAC);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is required of every Java platform", e);
     }

@@ -31,6 +31,18 @@ class CredentialScopeTest {
     assertTrue(refused("20150830/us-east-1/sts/aws4").contains("must end with 'aws4_request'"));
     assertTrue(refused("2015-8-30/us-east-1/sts/aws4_request").contains("date '2015-8-30'"));
     assertTrue(refused("20150830/us-east-1//aws4_request").contains("region and service"));
+    assertTrue(refused("20150230/us-east-1/sts/aws4_request").contains("date '20150230'"));
+    assertTrue(refused("2015083O/us-east-1/sts/aws4_request").contains("date '2015083O'"));
+    assertTrue(refused("201508301/us-east-1/sts/aws4_request").contains("date '201508301'"));
+  }
+
+  @Test
+  void writesAndReadsTheDateStamp() {
+    CredentialScope scope = CredentialScope.parse("20160229/eu-west-1/iam/aws4_request");
+    assertEquals(LocalDate.of(2016, 2, 29), scope.date());
+    assertEquals("20160229", scope.dateStamp());
+    assertEquals("00010101", new CredentialScope(LocalDate.of(1, 1, 1), "r", "s").dateStamp());
+    assertEquals("20160229/eu-west-1/iam/aws4_request", scope.toString());
   }
 
   private static String refused(String scope) {
