@@ -9,12 +9,16 @@
 # and its pid in $CLUSTER_DIR/nodeN.pid. Settings (environment):
 #   PGHOST (127.0.0.1) PGPORT (5432) PGUSER (postgres) LANYARD_DB (lanyard_cluster)
 #   CLUSTER_DIR (/tmp/lanyard-cluster) LANYARD_JAR (sts-server/target/lanyard-server.jar)
-#   JAVA (java) JAVA_OPTS (-Xmx512m)
+#   LOAD_JAR (load-tests/target/benchmarks.jar) JAVA (java) JAVA_OPTS (-Xmx512m)
 #   LANYARD_ISSUER (http://127.0.0.1:7411): the session-token issuer, the same on every node, so that
 #   a token minted by one node is accepted by the others (each node's default is its own URL)
 # All nodes share one key-encryption key ($CLUSTER_DIR/kek, made on first start), since they
 # read each other's sealed secrets from the shared store. The root credentials are written by the
 # first node to start: $CLUSTER_DIR/node1/root-credentials.json.
+# Every node trusts the load generator's identity provider for the web-identity scenario: its key
+# store and certificate are made once in $CLUSTER_DIR/idp (LoadGenerator --init-idp) and the nodes
+# start with --oidc-ca-file $CLUSTER_DIR/idp/idp-ca.pem; run the generator with
+# --idp-dir $CLUSTER_DIR/idp.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -24,6 +28,7 @@ PGUSER="${PGUSER:-postgres}"
 DB="${LANYARD_DB:-lanyard_cluster}"
 CLUSTER_DIR="${CLUSTER_DIR:-/tmp/lanyard-cluster}"
 JAR="${LANYARD_JAR:-$ROOT/sts-server/target/lanyard-server.jar}"
+LOAD_JAR="${LOAD_JAR:-$ROOT/load-tests/target/benchmarks.jar}"
 JAVA="${JAVA:-java}"
 JAVA_OPTS="${JAVA_OPTS:--Xmx512m}"
 ISSUER="${LANYARD_ISSUER:-http://127.0.0.1:7411}"
@@ -58,11 +63,18 @@ ensure_kek() {
   chmod 600 "$kek"
 }
 
+# Creates the load generator's IdP in $CLUSTER_DIR/idp (or keeps the one there); sets IDP_CA.
+ensure_idp() {
+  [[ -f "$LOAD_JAR" ]] || { echo "no load generator jar at $LOAD_JAR; build it: mvn -B -o -q -pl load-tests -am package -DskipTests" >&2; exit 1; }
+  IDP_CA="$("$JAVA" -cp "$LOAD_JAR" dev.lanyard.load.LoadGenerator --init-idp "$CLUSTER_DIR/idp")"
+}
+
 start() {
   [[ -f "$JAR" ]] || { echo "no server jar at $JAR; build it: mvn -B -o -q -pl sts-server -am package -DskipTests" >&2; exit 1; }
   mkdir -p "$CLUSTER_DIR"
   ensure_database
   ensure_kek
+  ensure_idp
   for n in "${NODES[@]}"; do
     if running "$n"; then
       echo "node$n already running (pid $(cat "$(pid_file "$n")"))"
@@ -73,6 +85,7 @@ start() {
     # shellcheck disable=SC2086
     nohup "$JAVA" $JAVA_OPTS -jar "$JAR" \
       --store "$STORE" --node-id "node$n" --kek-file "$CLUSTER_DIR/kek" --issuer "$ISSUER" \
+      --oidc-ca-file "$IDP_CA" \
       --grpc-port "$(grpc_port "$n")" --http-port "$(http_port "$n")" \
       --data-dir "$dir" > "$dir/node.log" 2>&1 &
     echo $! > "$(pid_file "$n")"
@@ -99,6 +112,7 @@ start() {
   creds="$(ls "$CLUSTER_DIR"/node*/root-credentials.json 2>/dev/null | head -1 || true)"
   echo "targets: 127.0.0.1:7410,127.0.0.1:7420,127.0.0.1:7430"
   [[ -n "$creds" ]] && echo "root credentials: $creds"
+  echo "web identity: --idp-dir $CLUSTER_DIR/idp (nodes trust $IDP_CA)"
   return 0
 }
 

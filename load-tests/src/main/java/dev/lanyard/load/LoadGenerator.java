@@ -1,5 +1,6 @@
 package dev.lanyard.load;
 
+import dev.lanyard.load.idp.IdpDirectory;
 import dev.lanyard.sdk.client.ClientTls;
 import dev.lanyard.sdk.client.Endpoint;
 import dev.lanyard.sdk.client.LanyardClient;
@@ -16,7 +17,8 @@ import java.util.List;
 
 /**
  * The gRPC load generator: drives one scenario (AssumeRole, GetCallerIdentity, Authorize,
- * AuthorizeBatch) against one or several Lanyard nodes on this machine, open loop ({@code --rate})
+ * AuthorizeBatch, AssumeRoleWithWebIdentity with an identity provider it hosts on loopback HTTPS)
+ * against one or several Lanyard nodes on this machine, open loop ({@code --rate})
  * or closed loop ({@code --concurrency}), with a warm-up, a measured duration, a progress line each
  * second, and a report of latency (HdrHistogram), throughput and errors by AWS error code, also as
  * JSON and markdown. It stops by itself: calls are sent until the end of the run, then it waits for
@@ -26,10 +28,12 @@ import java.util.List;
  * java -cp load-tests/target/benchmarks.jar dev.lanyard.load.LoadGenerator --help
  * java -cp load-tests/target/benchmarks.jar dev.lanyard.load.LoadGenerator --setup \
  *     --credentials lanyard-data/root-credentials.json --scenario authorize --concurrency 64
+ * java -cp load-tests/target/benchmarks.jar dev.lanyard.load.LoadGenerator --init-idp idp   # then start the
+ *     # node with --oidc-ca-file idp/idp-ca.pem, and drive it with --scenario web-identity --idp-dir idp
  * }</pre>
  *
- * Exit status: 0 after a run with at least one successful call, 1 when none succeeded or the run
- * could not start, 2 for a usage error.
+ * Exit status: 0 after a run with at least one successful call (or after {@code --init-idp}), 1
+ * when none succeeded or the run could not start, 2 for a usage error.
  */
 public final class LoadGenerator {
   static final Duration CALL_DEADLINE = Duration.ofSeconds(10);
@@ -47,12 +51,17 @@ public final class LoadGenerator {
     }
     LoadOptions options;
     CredentialsFile start;
+    Path initIdp;
     try {
-      options = LoadOptions.parse(args);
-      start = CredentialsFile.read(options.credentials());
+      initIdp = LoadOptions.initIdp(args);
+      options = initIdp != null ? null : LoadOptions.parse(args);
+      start = options == null || options.credentials() == null ? null : CredentialsFile.read(options.credentials());
     } catch (IllegalArgumentException e) {
       err.println("lanyard-load: " + e.getMessage());
       return 2;
+    }
+    if (initIdp != null) {
+      return initIdp(initIdp, out, err);
     }
     try {
       RunReport report = drive(options, start, out);
@@ -66,16 +75,40 @@ public final class LoadGenerator {
     }
   }
 
-  private static RunReport drive(LoadOptions o, CredentialsFile start, PrintStream out) throws InterruptedException {
-    LoadIdentity identity;
-    if (o.setup()) {
-      try (LanyardClient admin = client(o.targets().subList(0, 1), start.credentials())) {
-        identity = LoadSetup.run(admin, start.accountId(), o.targets().stream().map(Object::toString).toList(),
-            c -> o.targets().stream().map(t -> client(List.of(t), c)).toList(), out);
-      }
-    } else {
-      identity = new LoadIdentity(start.credentials(), o.roleArn());
+  /** Creates (or keeps) the IdP's files in {@code dir} and prints the path of its CA file. */
+  private static int initIdp(Path dir, PrintStream out, PrintStream err) {
+    try {
+      out.println(IdpDirectory.openOrCreate(dir).caFile().toAbsolutePath());
+      return 0;
+    } catch (IOException e) {
+      err.println("lanyard-load: " + e.getMessage());
+      return 1;
     }
+  }
+
+  private static RunReport drive(LoadOptions o, CredentialsFile start, PrintStream out)
+      throws InterruptedException, IOException {
+    if (o.scenario() != Scenario.WEB_IDENTITY) {
+      return measure(o, identity(o, start, out), out);
+    }
+    try (WebIdentityLoad web = WebIdentityLoad.start(o, start, out)) {
+      return measure(o, web.identity(), out);
+    }
+  }
+
+  /** Who the signed scenarios run as: the load user made by {@code --setup}, or the starting credentials. */
+  private static LoadIdentity identity(LoadOptions o, CredentialsFile start, PrintStream out)
+      throws InterruptedException {
+    if (!o.setup()) {
+      return new LoadIdentity(start.credentials(), o.roleArn());
+    }
+    try (LanyardClient admin = client(o.targets().subList(0, 1), start.credentials())) {
+      return LoadSetup.run(admin, start.accountId(), o.targets().stream().map(Object::toString).toList(),
+          c -> o.targets().stream().map(t -> client(List.of(t), c)).toList(), out);
+    }
+  }
+
+  private static RunReport measure(LoadOptions o, LoadIdentity identity, PrintStream out) throws InterruptedException {
     List<LanyardClient> clients = new ArrayList<>();
     try {
       // One single-endpoint client per target and connection, taken in turn: the SDK client's shared
@@ -113,14 +146,19 @@ public final class LoadGenerator {
     }
   }
 
-  /** A plaintext client of {@code targets} signing with {@code credentials}, without retries of load calls. */
+  /**
+   * A plaintext client of {@code targets} signing with {@code credentials} (unsigned when null),
+   * without retries of load calls.
+   */
   static LanyardClient client(List<Endpoint> targets, Credentials credentials) {
-    return LanyardClient.builder()
+    LanyardClient.Builder builder = LanyardClient.builder()
         .endpoints(targets)
-        .credentials(new StaticCredentialsProvider(credentials))
         .tls(ClientTls.plaintextConnections())
-        .deadline(CALL_DEADLINE)
-        .build();
+        .deadline(CALL_DEADLINE);
+    if (credentials != null) {
+      builder.credentials(new StaticCredentialsProvider(credentials));
+    }
+    return builder.build();
   }
 
   private static void write(Path file, String text, PrintStream out) throws IOException {

@@ -17,7 +17,8 @@ import java.util.Set;
  * @param rate open loop: calls per second, or null
  * @param concurrency closed loop: calls in flight at all times, or null
  * @param batchSize decisions per AuthorizeBatch call (1 to 100)
- * @param credentials the credentials file ({@code accountId}, {@code accessKeyId}, {@code secretAccessKey})
+ * @param credentials the credentials file ({@code accountId}, {@code accessKeyId}, {@code secretAccessKey}),
+ *     or null for web-identity without {@code --setup}, whose calls are unsigned
  * @param setup whether to create the load user, its key and the load role with the IAM API first
  * @param roleArn the role to assume without {@code --setup}, or null
  * @param connections gRPC connections per target
@@ -25,6 +26,8 @@ import java.util.Set;
  *     and the wait counts in its latency
  * @param json where to write the report as JSON, or null
  * @param markdown where to write the report as a markdown table, or null
+ * @param idpDir web-identity: the folder of the generator's IdP key store and certificate, or null
+ * @param idpPort web-identity: the loopback port of the generator's IdP (0: any free port)
  */
 public record LoadOptions(
     List<Endpoint> targets,
@@ -40,14 +43,19 @@ public record LoadOptions(
     int connections,
     int maxInFlight,
     Path json,
-    Path markdown) {
+    Path markdown,
+    Path idpDir,
+    int idpPort) {
 
   /** The most decisions an AuthorizeBatch call may carry (the server's bound). */
   public static final int MAX_BATCH = 100;
   static final Duration MAX_RUN = Duration.ofHours(1);
+  static final String DEFAULT_IDP_DIR = "lanyard-load-idp";
+  static final int DEFAULT_IDP_PORT = 7450;
 
   static final String USAGE = """
       Usage: java -cp benchmarks.jar dev.lanyard.load.LoadGenerator [options]
+             java -cp benchmarks.jar dev.lanyard.load.LoadGenerator --init-idp DIR
 
       Drives one scenario against Lanyard nodes on this machine and reports latency (HdrHistogram:
       p50, p90, p99, p99.9, max), throughput and errors by AWS error code.
@@ -61,26 +69,66 @@ public record LoadOptions(
         --duration DURATION    measured run after the warm-up (default 30s; at most 1h)
         --batch-size N         decisions per AuthorizeBatch call, 1 to 100 (default 100)
         --credentials FILE     credentials JSON: accountId, accessKeyId, secretAccessKey
-                               (the shape of <data-dir>/root-credentials.json); required
+                               (the shape of <data-dir>/root-credentials.json); required, except
+                               for web-identity without --setup
         --setup                first create (or reuse) IAM user lanyard-load with a fresh access key
                                and role LanyardLoadRole with the IAM API, using --credentials, and run
-                               the load as that user; without it the load runs as --credentials
-        --role-arn ARN         the role to assume without --setup (assume-role, authorize*)
+                               the load as that user; without it the load runs as --credentials.
+                               web-identity: register the generator's IdP as an OpenID Connect
+                               provider (client id lanyard-load, its certificate's thumbprint) and
+                               create or update role LanyardLoadWebIdentityRole trusting its tokens
+        --role-arn ARN         the role to assume without --setup (assume-role, authorize*,
+                               web-identity)
         --connections N        gRPC connections per target (default 1)
         --max-in-flight N      open loop: most calls in flight (default 10000)
         --json FILE            also write the report as JSON
         --markdown FILE        also write the report as a markdown table
         --help                 this text
-      """.formatted(Scenario.names());
+
+      web-identity: the generator hosts an OpenID Connect provider on https://127.0.0.1:PORT with
+      a self-signed certificate, signs RS256 ID tokens (a pool of 32, 10 minutes each, renewed in
+      the background) and sends unsigned AssumeRoleWithWebIdentity calls with them. Every node must
+      be started with --oidc-ca-file DIR/idp-ca.pem to trust the provider.
+        --idp-dir DIR          the provider's key store (idp.p12) and certificate (idp-ca.pem):
+                               created on first use, reused after (default %s)
+        --idp-port N           the provider's port on 127.0.0.1 (default %d; 0: any free port)
+        --init-idp DIR         only create the provider's files in DIR (or keep those there) and
+                               print the path of DIR/idp-ca.pem, e.g. before starting the nodes
+      """.formatted(Scenario.names(), DEFAULT_IDP_DIR, DEFAULT_IDP_PORT);
 
   private static final Set<String> FLAGS = Set.of("--setup", "--help");
   private static final Set<String> VALUED = Set.of("--scenario", "--targets", "--rate", "--concurrency",
       "--warmup", "--duration", "--batch-size", "--credentials", "--role-arn", "--connections",
-      "--max-in-flight", "--json", "--markdown");
+      "--max-in-flight", "--json", "--markdown", "--idp-dir", "--idp-port");
+  private static final String INIT_IDP = "--init-idp";
 
   /** Whether the arguments ask for help. */
   public static boolean wantsHelp(String[] args) {
     return List.of(args).contains("--help") || List.of(args).contains("-h");
+  }
+
+  /**
+   * The folder of {@code --init-idp DIR} (or {@code --init-idp=DIR}), or null when not asked for.
+   *
+   * @throws IllegalArgumentException when it has no value or comes with other options
+   */
+  public static Path initIdp(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      boolean separate = args[i].equals(INIT_IDP);
+      if (!separate && !args[i].startsWith(INIT_IDP + "=")) {
+        continue;
+      }
+      String value = !separate ? args[i].substring(INIT_IDP.length() + 1) : i + 1 < args.length ? args[i + 1] : null;
+      if (value == null || value.isBlank() || value.startsWith("--")) {
+        throw new IllegalArgumentException(INIT_IDP + ": a folder is required, as --init-idp DIR");
+      }
+      if (args.length != (separate ? 2 : 1)) {
+        throw new IllegalArgumentException(INIT_IDP + ": give it alone, as --init-idp DIR; it only creates the IdP's"
+            + " files, the run options go to a later run");
+      }
+      return Path.of(value);
+    }
+    return null;
   }
 
   /**
@@ -129,12 +177,12 @@ public record LoadOptions(
     Duration warmup = duration("--warmup", given.getOrDefault("--warmup", "10s"), true);
     Duration duration = duration("--duration", given.getOrDefault("--duration", "30s"), false);
     int batch = integer("--batch-size", given.getOrDefault("--batch-size", "100"), 1, MAX_BATCH);
-    String credentials = given.get("--credentials");
-    if (credentials == null) {
-      throw new IllegalArgumentException("--credentials: required; give a credentials JSON file such as"
-          + " <data-dir>/root-credentials.json");
-    }
     boolean setup = given.containsKey("--setup");
+    String credentials = given.get("--credentials");
+    if (credentials == null && (setup || scenario.signed())) {
+      throw new IllegalArgumentException("--credentials: required" + (scenario.signed() ? "" : " with --setup")
+          + "; give a credentials JSON file such as <data-dir>/root-credentials.json");
+    }
     String roleArn = given.get("--role-arn");
     if (setup && roleArn != null) {
       throw new IllegalArgumentException("--role-arn: not with --setup, which creates the role it assumes");
@@ -143,10 +191,19 @@ public record LoadOptions(
       throw new IllegalArgumentException("--role-arn: " + scenario.cliName() + " assumes a role; give"
           + " --role-arn ARN or --setup");
     }
-    return new LoadOptions(targets, scenario, rate, concurrency, warmup, duration, batch, Path.of(credentials),
+    boolean web = scenario == Scenario.WEB_IDENTITY;
+    for (String idpOption : List.of("--idp-dir", "--idp-port")) {
+      if (!web && given.containsKey(idpOption)) {
+        throw new IllegalArgumentException(idpOption + ": only with --scenario " + Scenario.WEB_IDENTITY.cliName()
+            + ", whose identity provider the generator hosts");
+      }
+    }
+    return new LoadOptions(targets, scenario, rate, concurrency, warmup, duration, batch, path(credentials),
         setup, roleArn, integer("--connections", given.getOrDefault("--connections", "1"), 1, 64),
         integer("--max-in-flight", given.getOrDefault("--max-in-flight", "10000"), 1, 1_000_000),
-        path(given.get("--json")), path(given.get("--markdown")));
+        path(given.get("--json")), path(given.get("--markdown")),
+        web ? Path.of(given.getOrDefault("--idp-dir", DEFAULT_IDP_DIR)) : null,
+        web ? integer("--idp-port", given.getOrDefault("--idp-port", String.valueOf(DEFAULT_IDP_PORT)), 0, 65535) : 0);
   }
 
   /** Whether this is an open-loop run. */

@@ -98,7 +98,7 @@ final class LoadSetup {
   }
 
   /** Runs a create call; false when the entity already exists. */
-  private static boolean ignoreExisting(Runnable create) {
+  static boolean ignoreExisting(Runnable create) {
     try {
       create.run();
       return true;

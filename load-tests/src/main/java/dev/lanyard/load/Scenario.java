@@ -13,7 +13,12 @@ public enum Scenario {
   /** Authorizer Authorize, one decision per call, for a cached role session. */
   AUTHORIZE("authorize"),
   /** Authorizer AuthorizeBatch, {@code --batch-size} decisions per call, for a cached role session. */
-  AUTHORIZE_BATCH("authorize-batch");
+  AUTHORIZE_BATCH("authorize-batch"),
+  /**
+   * STS AssumeRoleWithWebIdentity (unsigned) of the web identity load role, with ID tokens from an
+   * OpenID Connect provider the generator hosts on loopback HTTPS.
+   */
+  WEB_IDENTITY("web-identity");
 
   private final String cliName;
 
@@ -29,6 +34,11 @@ public enum Scenario {
   /** Whether the scenario needs a role to assume. */
   public boolean needsRole() {
     return this != GET_CALLER_IDENTITY;
+  }
+
+  /** Whether the scenario's calls are signed with SigV4 (web identity's are not: the token is the proof). */
+  public boolean signed() {
+    return this != WEB_IDENTITY;
   }
 
   /**

@@ -22,7 +22,8 @@ import java.util.List;
  * turn (one single-endpoint client per target and connection). Authorize and AuthorizeBatch ask about a
  * role session minted once before the run (the session token is the request's principal, as a
  * service asks about a caller it received), for objects of {@code arn:aws:s3:::load-data} that the
- * role may read; one such decision is checked to be ALLOW before the run starts.
+ * role may read; one such decision is checked to be ALLOW before the run starts. AssumeRoleWithWebIdentity
+ * goes over unsigned clients with the tokens of {@link WebIdentityTokens}, in turn.
  */
 final class ScenarioCalls {
   static final int DISTINCT_OBJECTS = 1000;
@@ -38,6 +39,7 @@ final class ScenarioCalls {
       case GET_CALLER_IDENTITY -> callerIdentity(clients);
       case AUTHORIZE -> authorize(sessionToken(identity, clients.get(0), runLength), clients);
       case AUTHORIZE_BATCH -> authorizeBatch(sessionToken(identity, clients.get(0), runLength), clients, batchSize);
+      case WEB_IDENTITY -> webIdentity(identity, clients);
     };
   }
 
@@ -52,6 +54,22 @@ final class ScenarioCalls {
       }
       return CallResult.ONE;
     }, MoreExecutors.directExecutor());
+  }
+
+  private static LoadCall webIdentity(LoadIdentity identity, List<LanyardClient> clients) {
+    if (identity.webIdentityTokens() == null) {
+      throw new IllegalArgumentException("web-identity: no ID tokens; the run must host the IdP (WebIdentityLoad)");
+    }
+    List<SecurityTokenServiceGrpc.SecurityTokenServiceFutureStub> stubs = new ArrayList<>();
+    clients.forEach(c -> stubs.add(SecurityTokenServiceGrpc.newFutureStub(c.channel())));
+    WebIdentityTokens tokens = identity.webIdentityTokens();
+    return sequence -> Futures.transform(pick(stubs, sequence).assumeRoleWithWebIdentity(
+        WebIdentityLoad.request(identity.roleArn(), tokens.token(sequence))), r -> {
+          if (r.getCredentials().getSessionToken().isEmpty()) {
+            throw new IllegalStateException("AssumeRoleWithWebIdentity returned no session token");
+          }
+          return CallResult.ONE;
+        }, MoreExecutors.directExecutor());
   }
 
   private static LoadCall callerIdentity(List<LanyardClient> clients) {

@@ -95,6 +95,60 @@ class LoadOptionsTest {
     assertTrue(error("--setup", "--credentials", "c", "--duration", "2h").contains("up to 1h"));
     assertTrue(error("--setup", "--credentials", "c", "--warmup", "soon").contains("not a duration"));
     assertTrue(error("--setup", "--credentials", "c", "--scenario", "fly").contains("assume-role, caller-identity"));
+    assertTrue(error("--setup", "--credentials", "c", "--scenario", "fly").contains("authorize-batch, web-identity"));
+  }
+
+  @Test
+  void webIdentityHostsItsIdpOnTheDefaultPortAndFolder() {
+    LoadOptions o = parse("--scenario", "web-identity", "--setup", "--credentials", "c.json");
+    assertEquals(Scenario.WEB_IDENTITY, o.scenario());
+    assertFalse(o.scenario().signed());
+    assertEquals(Path.of("lanyard-load-idp"), o.idpDir());
+    assertEquals(7450, o.idpPort());
+
+    o = parse("--scenario", "web-identity", "--setup", "--credentials", "c.json", "--idp-dir", "/tmp/idp",
+        "--idp-port=0");
+    assertEquals(Path.of("/tmp/idp"), o.idpDir());
+    assertEquals(0, o.idpPort());
+  }
+
+  @Test
+  void webIdentityWithoutSetupNeedsARoleButNoCredentials() {
+    LoadOptions o = parse("--scenario", "web-identity", "--role-arn", "arn:aws:iam::111122223333:role/W");
+    assertNull(o.credentials());
+    assertEquals("arn:aws:iam::111122223333:role/W", o.roleArn());
+    assertTrue(error("--scenario", "web-identity").contains("--role-arn: web-identity assumes a role"));
+    assertTrue(error("--scenario", "web-identity", "--setup").contains("--credentials: required with --setup"));
+    assertTrue(error("--scenario", "authorize", "--role-arn", "arn:aws:iam::1:role/x")
+        .contains("--credentials: required;"));
+  }
+
+  @Test
+  void idpOptionsBelongToWebIdentityOnly() {
+    assertTrue(error("--setup", "--credentials", "c", "--idp-port", "7450")
+        .contains("--idp-port: only with --scenario web-identity"));
+    assertTrue(error("--setup", "--credentials", "c", "--scenario", "authorize", "--idp-dir", "d")
+        .contains("--idp-dir: only with --scenario web-identity"));
+    assertTrue(error("--scenario", "web-identity", "--setup", "--credentials", "c", "--idp-port", "65536")
+        .contains("--idp-port: 65536 is out of range; give 0 to 65535"));
+    assertTrue(error("--scenario", "web-identity", "--setup", "--credentials", "c", "--idp-port", "https")
+        .contains("not a whole number"));
+  }
+
+  @Test
+  void initIdpStandsAlone() {
+    assertEquals(Path.of("/tmp/idp"), LoadOptions.initIdp(new String[] {"--init-idp", "/tmp/idp"}));
+    assertEquals(Path.of("idp"), LoadOptions.initIdp(new String[] {"--init-idp=idp"}));
+    assertNull(LoadOptions.initIdp(new String[] {"--setup", "--credentials", "c"}));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> LoadOptions.initIdp(new String[] {"--init-idp"}))
+        .getMessage().contains("a folder is required"));
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> LoadOptions.initIdp(new String[] {"--init-idp", "--setup"})).getMessage().contains("a folder is required"));
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> LoadOptions.initIdp(new String[] {"--init-idp", "idp", "--scenario", "web-identity"}))
+        .getMessage().contains("give it alone"));
+    assertTrue(error("--init-idp", "idp", "--setup").contains("'--init-idp' is not an option"),
+        "parse() is for runs; LoadGenerator asks initIdp() first");
   }
 
   @Test
@@ -109,5 +163,8 @@ class LoadOptionsTest {
     assertTrue(LoadOptions.wantsHelp(new String[] {"--rate", "5", "--help"}));
     assertFalse(LoadOptions.wantsHelp(new String[] {"--rate", "5"}));
     assertTrue(LoadOptions.USAGE.contains("--concurrency N"));
+    assertTrue(LoadOptions.USAGE.contains("--idp-port N"));
+    assertTrue(LoadOptions.USAGE.contains("--init-idp DIR"));
+    assertTrue(LoadOptions.USAGE.contains("web-identity"));
   }
 }

@@ -1,5 +1,6 @@
 package dev.lanyard.bench.federation;
 
+import dev.lanyard.load.idp.SelfSignedCertificates;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
 package dev.lanyard.bench.federation;
 
+import dev.lanyard.load.idp.IdpMaterial;
+import dev.lanyard.load.idp.LoopbackOidcProvider;
 import dev.lanyard.sts.federation.oidc.KeyFetchSettings;
 import dev.lanyard.sts.federation.oidc.OidcProviderKeys;
 import dev.lanyard.sts.federation.oidc.WebIdentityTokenVerifier;
@@ -7,6 +9,7 @@ import dev.lanyard.sts.session.WebIdentityInput;
 import dev.lanyard.sts.session.WebIdentityOperations;
 import dev.lanyard.sts.session.WebIdentityResult;
 import dev.lanyard.sts.store.model.NewOidcProvider;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -43,6 +46,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Threads(1)
 @State(Scope.Benchmark)
 public class WebIdentityBenchmark {
+  static final String CLIENT_ID = "bench-client";
+  static final String SUBJECT = "repo:lanyard/app:ref:refs/heads/main";
+
   private FederatedStsFixture sts;
   private LoopbackOidcProvider provider;
   private WebIdentityOperations operations;
@@ -52,21 +58,22 @@ public class WebIdentityBenchmark {
   @Setup
   public void setUp() throws Exception {
     sts = new FederatedStsFixture();
-    provider = new LoopbackOidcProvider();
+    provider = LoopbackOidcProvider.start(IdpMaterial.generate(Duration.ofDays(1)), 0);
     String providerArn = sts.store.oidcProviders().create(sts.account, new NewOidcProvider(provider.url(),
-        List.of(LoopbackOidcProvider.CLIENT_ID), List.of(), List.of())).arn();
+        List.of(CLIENT_ID), List.of(), List.of())).arn();
     String prefix = provider.url().substring("https://".length());
     String roleArn = sts.role("ci-deploy", """
         {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":"%s"},
         "Action":"sts:AssumeRoleWithWebIdentity",
         "Condition":{"StringEquals":{"%s:aud":"%s"},"StringLike":{"%s:sub":"repo:lanyard/app:ref:refs/heads/*"}}}]}
-        """.formatted(providerArn, prefix, LoopbackOidcProvider.CLIENT_ID, prefix)).arn();
+        """.formatted(providerArn, prefix, CLIENT_ID, prefix)).arn();
     WebIdentityTokenVerifier verifier = new WebIdentityTokenVerifier(
-        new OidcProviderKeys(KeyFetchSettings.defaults(), sts.clock, provider.clientTls()), sts.clock);
+        new OidcProviderKeys(KeyFetchSettings.defaults(), sts.clock, provider.material().clientTls()), sts.clock);
     operations = new WebIdentityOperations(sts.store, sts.library, verifier, sts.trust, sts.minter);
-    input = new WebIdentityInput(roleArn, "deploy-1", provider.token(3600), null, null, null);
+    input = new WebIdentityInput(roleArn, "deploy-1",
+        provider.token(SUBJECT, CLIENT_ID, sts.clock.instant(), Duration.ofHours(1)), null, null, null);
     WebIdentityResult first = operations.assumeRoleWithWebIdentity(input, null);
-    if (!first.subjectFromWebIdentityToken().equals(LoopbackOidcProvider.SUBJECT)) {
+    if (!first.subjectFromWebIdentityToken().equals(SUBJECT)) {
       throw new IllegalStateException("the setup exchange did not assume the role for the token's subject");
     }
   }

@@ -13,7 +13,7 @@ class FederationBenchmarksTest {
     WebIdentityBenchmark bench = new WebIdentityBenchmark();
     bench.setUp();
     try {
-      assertEquals(LoopbackOidcProvider.SUBJECT, bench.assumeRoleWithWebIdentity().subjectFromWebIdentityToken());
+      assertEquals(WebIdentityBenchmark.SUBJECT, bench.assumeRoleWithWebIdentity().subjectFromWebIdentityToken());
     } finally {
       bench.tearDown();
     }

@@ -97,9 +97,14 @@ public final class ConfigResolver {
     if (tlsClientCa != null && tlsCert == null) {
       throw new ConfigException("--tls-client-ca (mTLS) needs --tls-cert and --tls-key");
     }
+    Path oidcCaFile = path(values, Setting.OIDC_CA_FILE);
+    if (oidcCaFile != null) {
+      // Read once here too, so that a bad file stops the node before it starts anything.
+      PemCertificateFile.forSetting(Setting.OIDC_CA_FILE, oidcCaFile, values.get(Setting.OIDC_CA_FILE).source());
+    }
     return new ServerConfig(dataDir, grpcPort, httpPort, bind,
         bootstrap == null ? null : Path.of(bootstrap), store, nodeId, canonicalAlgorithm, rotation,
-        region, partition, issuer, audit, kekFile, tlsCert, tlsKey, tlsClientCa);
+        region, partition, issuer, audit, kekFile, tlsCert, tlsKey, tlsClientCa, oidcCaFile);
   }
 
   private record Sourced(String value, String source) {}

@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * The server's resolved settings: immutable, validated. Build one with {@link ConfigResolver}.
- * Nullable: {@code bootstrapFile}, {@code storeUrl} (embedded H2 when null), TLS paths.
+ * Nullable: {@code bootstrapFile}, {@code storeUrl} (embedded H2 when null), TLS paths,
+ * {@code oidcCaFile} (OpenID Connect keys fetched with the JVM's trust store only when null).
  */
 public record ServerConfig(
     Path dataDir,
@@ -25,7 +26,8 @@ public record ServerConfig(
     Path kekFile,
     Path tlsCert,
     Path tlsKey,
-    Path tlsClientCa) {
+    Path tlsClientCa,
+    Path oidcCaFile) {
 
   public ServerConfig {
     Objects.requireNonNull(dataDir, "dataDir");
@@ -53,20 +55,20 @@ public record ServerConfig(
   public ServerConfig withPorts(int grpc, int http) {
     return new ServerConfig(dataDir, grpc, http, bind, bootstrapFile, storeUrl, nodeId,
         signingAlgorithm, keyRotationPeriod, region, partition, issuer, auditLog, kekFile, tlsCert,
-        tlsKey, tlsClientCa);
+        tlsKey, tlsClientCa, oidcCaFile);
   }
 
   /** A copy with another bootstrap file. */
   public ServerConfig withBootstrap(Path file) {
     return new ServerConfig(dataDir, grpcPort, httpPort, bind, file, storeUrl, nodeId,
         signingAlgorithm, keyRotationPeriod, region, partition, issuer, auditLog, kekFile, tlsCert,
-        tlsKey, tlsClientCa);
+        tlsKey, tlsClientCa, oidcCaFile);
   }
 
   /** A copy with another store URL (null for the embedded store). */
   public ServerConfig withStore(String url, String node) {
     return new ServerConfig(dataDir, grpcPort, httpPort, bind, bootstrapFile, url, node,
         signingAlgorithm, keyRotationPeriod, region, partition, issuer, auditLog, kekFile, tlsCert,
-        tlsKey, tlsClientCa);
+        tlsKey, tlsClientCa, oidcCaFile);
   }
 }

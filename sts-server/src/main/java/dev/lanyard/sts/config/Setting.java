@@ -24,7 +24,9 @@ public enum Setting {
   KEK_FILE("kek-file", null, "Key-encryption key file; default: <data-dir>/kek (created on first start)."),
   TLS_CERT("tls-cert", null, "PEM certificate chain for TLS on the gRPC port."),
   TLS_KEY("tls-key", null, "PEM private key (PKCS#8) for TLS on the gRPC port."),
-  TLS_CLIENT_CA("tls-client-ca", null, "PEM CA bundle: require client certificates signed by it (mTLS).");
+  TLS_CLIENT_CA("tls-client-ca", null, "PEM CA bundle: require client certificates signed by it (mTLS)."),
+  OIDC_CA_FILE("oidc-ca-file", null, "PEM file of CA or self-signed certificates trusted, besides the JVM's trust"
+      + " store, when fetching OpenID Connect discovery documents and JWKS.");
 
   private final String key;
   private final String defaultValue;

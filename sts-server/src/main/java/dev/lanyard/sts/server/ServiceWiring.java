@@ -15,6 +15,7 @@ import dev.lanyard.sts.mfa.Totp;
 import dev.lanyard.sts.query.StsQueryHandler;
 import dev.lanyard.sts.federation.oidc.KeyFetchSettings;
 import dev.lanyard.sts.federation.oidc.OidcProviderKeys;
+import dev.lanyard.sts.federation.oidc.ProviderTlsTrust;
 import dev.lanyard.sts.federation.oidc.WebIdentityTokenVerifier;
 import dev.lanyard.sts.federation.saml.SamlResponseVerifier;
 import dev.lanyard.sts.federation.saml.SamlVerifierSettings;
@@ -34,17 +35,21 @@ import dev.lanyard.sts.authz.AuthorizationMessages;
 import dev.lanyard.sts.authz.PolicyLibrary;
 import dev.lanyard.sts.authz.PrincipalPolicies;
 import dev.lanyard.sts.cache.StoreVersionTracker;
+import dev.lanyard.sts.config.PemCertificateFile;
 import dev.lanyard.sts.config.ServerConfig;
+import dev.lanyard.sts.config.Setting;
 import dev.lanyard.sts.http.HttpFrontDoor;
 import dev.lanyard.sts.store.IamStore;
 import dev.lanyard.sts.token.SessionTokenIssuer;
 import dev.lanyard.sts.token.SessionTokenVerifier;
 import io.grpc.ServerServiceDefinition;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import javax.net.ssl.SSLContext;
 
 /**
  * Which services a node serves and how: the one place where the gRPC services and the HTTP routes
@@ -110,11 +115,15 @@ final class ServiceWiring {
 
   /**
    * OpenID Connect ID tokens verified against provider keys fetched over HTTPS with the JVM's
-   * default TLS trust (so {@code -Djavax.net.ssl.trustStore} applies, as everywhere in Java) and
-   * cached per provider (1 hour, refetch on an unknown kid at most once a minute).
+   * default TLS trust (so {@code -Djavax.net.ssl.trustStore} applies, as everywhere in Java), plus
+   * the certificates of {@code --oidc-ca-file} when given, and cached per provider (1 hour, refetch
+   * on an unknown kid at most once a minute).
    */
   private static WebIdentityTokenVerifier webIdentityVerifier(Parts p) {
-    return new WebIdentityTokenVerifier(new OidcProviderKeys(KeyFetchSettings.defaults(), p.clock()), p.clock());
+    Path extraCa = p.config().oidcCaFile();
+    SSLContext tls = extraCa == null ? null : ProviderTlsTrust.withExtraCertificates(
+        PemCertificateFile.forSetting(Setting.OIDC_CA_FILE, extraCa, "the node's configuration"));
+    return new WebIdentityTokenVerifier(new OidcProviderKeys(KeyFetchSettings.defaults(), p.clock(), tls), p.clock());
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lanyard.sts.federation.oidc.TestCertificates;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,6 +79,45 @@ class ConfigResolverTest {
         () -> new ConfigResolver(Map.of(), Map.of(), file).resolve());
     assertTrue(e.getMessage().contains("unknown setting 'grpcport'"), e.getMessage());
     assertTrue(e.getMessage().contains("grpc-port"), e.getMessage());
+  }
+
+  @Test
+  void theOidcCaFileComesFromAFlagTheEnvironmentOrTheConfigFile() throws Exception {
+    Path pem = dir.resolve("idp-ca.pem");
+    Files.writeString(pem, TestCertificates.pem(TestCertificates.selfSigned("IdP CA")));
+    assertNull(new ConfigResolver(Map.of(), Map.of(), null).resolve().oidcCaFile());
+    assertEquals(pem, new ConfigResolver(Map.of(Setting.OIDC_CA_FILE, pem.toString()), Map.of(), null).resolve()
+        .oidcCaFile());
+    assertEquals(pem, new ConfigResolver(Map.of(), Map.of("LANYARD_OIDC_CA_FILE", pem.toString()), null).resolve()
+        .oidcCaFile());
+    Path file = dir.resolve("lanyard.yaml");
+    Files.writeString(file, "oidc-ca-file: " + pem + "\n");
+    assertEquals(pem, new ConfigResolver(Map.of(), Map.of(), file).resolve().oidcCaFile());
+    Files.writeString(file, "oidcCaFile: " + pem + "\n");
+    assertEquals(pem, new ConfigResolver(Map.of(), Map.of(), file).resolve().oidcCaFile());
+  }
+
+  @Test
+  void aBadOidcCaFileStopsTheStartNamingTheSettingThePathAndWhatIsAccepted() throws Exception {
+    Path missing = dir.resolve("nowhere.pem");
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> new ConfigResolver(Map.of(Setting.OIDC_CA_FILE, missing.toString()), Map.of(), null).resolve());
+    assertTrue(e.getMessage().startsWith("invalid oidc-ca-file '" + missing + "' (from flag --oidc-ca-file): no such"
+        + " file; expected a readable PEM file of one or more X.509 certificates"), e.getMessage());
+
+    Path key = dir.resolve("key.pem");
+    Files.writeString(key, "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
+    e = assertThrows(ConfigException.class,
+        () -> new ConfigResolver(Map.of(), Map.of("LANYARD_OIDC_CA_FILE", key.toString()), null).resolve());
+    assertTrue(e.getMessage().contains("(from environment variable LANYARD_OIDC_CA_FILE): holds no certificate"),
+        e.getMessage());
+
+    Path der = dir.resolve("ca.der");
+    Files.write(der, TestCertificates.selfSigned("DER").getEncoded());
+    e = assertThrows(ConfigException.class,
+        () -> new ConfigResolver(Map.of(Setting.OIDC_CA_FILE, der.toString()), Map.of(), null).resolve());
+    assertTrue(e.getMessage().contains("is not PEM"), e.getMessage());
+    assertTrue(e.getMessage().contains("-----BEGIN CERTIFICATE----- blocks"), e.getMessage());
   }
 
   @Test

@@ -16,7 +16,8 @@ import java.util.Locale;
  * <p>A pin matches when it equals the thumbprint of the <em>last</em> certificate of the chain the
  * server presented (its top intermediate or root CA, AWS's definition, which survives leaf
  * renewals) or of the server's own (leaf) certificate. Pins add to, never replace, the normal chain
- * validation against the JVM's trust store: a server must be trusted and pinned. A provider record
+ * validation against the JVM's trust store (and the node's {@code --oidc-ca-file}, {@link
+ * ProviderTlsTrust}): a server must be trusted and pinned. A provider record
  * without thumbprints is not pinned.
  */
 final class CertificatePins {

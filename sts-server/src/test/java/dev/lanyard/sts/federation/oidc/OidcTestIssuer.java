@@ -34,6 +34,16 @@ public final class OidcTestIssuer implements AutoCloseable {
     return provider.clientTls();
   }
 
+  /** The provider's test CA certificate as PEM, for a node's {@code --oidc-ca-file}. */
+  public String caCertificatePem() throws Exception {
+    return TestCertificates.pem(provider.caCertificate());
+  }
+
+  /** The SHA-1 thumbprint of the test CA's certificate, as a provider record pins it. */
+  public String caThumbprint() {
+    return provider.caThumbprint();
+  }
+
   /** Standard claims: this issuer, subject {@code repo:lanyard/app:ref:refs/heads/main}, aud the client id, valid 10 min. */
   public JWTClaimsSet.Builder claims(Instant now) {
     return provider.claims(now);

@@ -157,6 +157,11 @@ final class TestOidcProvider implements AutoCloseable {
     return context;
   }
 
+  /** The test CA's certificate, the trust anchor of this provider's TLS chain. */
+  X509Certificate caCertificate() {
+    return caCertificate;
+  }
+
   String caThumbprint() {
     return CertificatePins.thumbprint(caCertificate);
   }
