@@ -63,7 +63,8 @@ public record LoadOptions(
         --scenario NAME        %s (default assume-role)
         --targets LIST         host:port,host:port (loopback only; default 127.0.0.1:7400)
         --rate N[/s]           open loop: N calls per second at fixed arrival times; latency is
-                               measured from each call's intended send time
+                               measured from each call's intended send time. The rate climbs
+                               from 0 to N over the warm-up, then stays at N
         --concurrency N        closed loop: N calls in flight at all times (default 16)
         --warmup DURATION      unmeasured warm-up, e.g. 10s, 1m (default 10s)
         --duration DURATION    measured run after the warm-up (default 30s; at most 1h)

@@ -54,10 +54,36 @@ class OpenLoopScheduleTest {
   }
 
   @Test
+  void theRateClimbsOverTheRampThenStaysAtTheFullRate() {
+    // 1,000 calls/s reached after a 2 s ramp: 1,000 calls in the ramp (its area), then one per ms.
+    OpenLoopSchedule s = new OpenLoopSchedule(0, 1_000, 2_000_000_000L);
+    assertEquals(0, s.intendedNanos(0));
+    assertEquals(250, s.countBefore(1_000_000_000L), "a quarter of the ramp's calls in its first half");
+    assertEquals(1_000, s.countBefore(2_000_000_000L));
+    assertEquals(2_000, s.countBefore(3_000_000_000L), "the full rate after the ramp");
+    assertEquals(2_000_000_000L, s.intendedNanos(1_000));
+    assertEquals(2_001_000_000L, s.intendedNanos(1_001));
+    long gapEarly = s.intendedNanos(11) - s.intendedNanos(10);
+    long gapLate = s.intendedNanos(901) - s.intendedNanos(900);
+    assertTrue(gapEarly > gapLate && gapLate > 1_000_000, "calls come closer together as the rate climbs");
+  }
+
+  @Test
+  void dueByAgreesWithIntendedTimesThroughTheRamp() {
+    OpenLoopSchedule s = new OpenLoopSchedule(13, 5_003.7, 1_500_000_000L);
+    for (long n = 0; n < 20_000; n++) {
+      long t = s.intendedNanos(n);
+      assertEquals(n + 1, s.dueBy(t), "at the intended time of call " + n);
+      assertTrue(s.dueBy(t - 1) <= n, "just before call " + n);
+    }
+  }
+
+  @Test
   void refusesRatesThatAreNotPositive() {
     assertThrows(IllegalArgumentException.class, () -> new OpenLoopSchedule(0, 0));
     assertThrows(IllegalArgumentException.class, () -> new OpenLoopSchedule(0, -1));
     assertThrows(IllegalArgumentException.class, () -> new OpenLoopSchedule(0, Double.NaN));
     assertThrows(IllegalArgumentException.class, () -> new OpenLoopSchedule(0, 1).intendedNanos(-1));
+    assertThrows(IllegalArgumentException.class, () -> new OpenLoopSchedule(0, 1, -1));
   }
 }

@@ -102,9 +102,13 @@ public final class ConfigResolver {
       // Read once here too, so that a bad file stops the node before it starts anything.
       PemCertificateFile.forSetting(Setting.OIDC_CA_FILE, oidcCaFile, values.get(Setting.OIDC_CA_FILE).source());
     }
+    int grpcThreads = 2 * Runtime.getRuntime().availableProcessors();
+    if (text(values, Setting.GRPC_THREADS) != null) {
+      grpcThreads = count(values, Setting.GRPC_THREADS, 1, 1024);
+    }
     return new ServerConfig(dataDir, grpcPort, httpPort, bind,
         bootstrap == null ? null : Path.of(bootstrap), store, nodeId, canonicalAlgorithm, rotation,
-        region, partition, issuer, audit, kekFile, tlsCert, tlsKey, tlsClientCa, oidcCaFile);
+        region, partition, issuer, audit, kekFile, tlsCert, tlsKey, tlsClientCa, oidcCaFile, grpcThreads);
   }
 
   private record Sourced(String value, String source) {}
@@ -201,6 +205,18 @@ public final class ConfigResolver {
       // fall through to the message below
     }
     throw invalid(values.get(s), s, "a port number from 0 (any free port) to 65535");
+  }
+
+  private static int count(Map<Setting, Sourced> values, Setting s, int min, int max) {
+    try {
+      int n = Integer.parseInt(text(values, s));
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // fall through to the message below
+    }
+    throw invalid(values.get(s), s, "a whole number from " + min + " to " + max);
   }
 
   private static Duration duration(Map<Setting, Sourced> values, Setting s) {

@@ -8,6 +8,7 @@ import java.util.Objects;
  * The server's resolved settings: immutable, validated. Build one with {@link ConfigResolver}.
  * Nullable: {@code bootstrapFile}, {@code storeUrl} (embedded H2 when null), TLS paths,
  * {@code oidcCaFile} (OpenID Connect keys fetched with the JVM's trust store only when null).
+ * {@code grpcThreads} is at least 1.
  */
 public record ServerConfig(
     Path dataDir,
@@ -27,7 +28,8 @@ public record ServerConfig(
     Path tlsCert,
     Path tlsKey,
     Path tlsClientCa,
-    Path oidcCaFile) {
+    Path oidcCaFile,
+    int grpcThreads) {
 
   public ServerConfig {
     Objects.requireNonNull(dataDir, "dataDir");
@@ -40,6 +42,9 @@ public record ServerConfig(
     Objects.requireNonNull(issuer, "issuer");
     Objects.requireNonNull(auditLog, "auditLog");
     Objects.requireNonNull(kekFile, "kekFile");
+    if (grpcThreads < 1) {
+      throw new IllegalArgumentException("grpcThreads: " + grpcThreads + "; at least 1 is accepted");
+    }
   }
 
   /** Whether this node uses the embedded H2 store in its data folder. */
@@ -55,20 +60,20 @@ public record ServerConfig(
   public ServerConfig withPorts(int grpc, int http) {
     return new ServerConfig(dataDir, grpc, http, bind, bootstrapFile, storeUrl, nodeId,
         signingAlgorithm, keyRotationPeriod, region, partition, issuer, auditLog, kekFile, tlsCert,
-        tlsKey, tlsClientCa, oidcCaFile);
+        tlsKey, tlsClientCa, oidcCaFile, grpcThreads);
   }
 
   /** A copy with another bootstrap file. */
   public ServerConfig withBootstrap(Path file) {
     return new ServerConfig(dataDir, grpcPort, httpPort, bind, file, storeUrl, nodeId,
         signingAlgorithm, keyRotationPeriod, region, partition, issuer, auditLog, kekFile, tlsCert,
-        tlsKey, tlsClientCa, oidcCaFile);
+        tlsKey, tlsClientCa, oidcCaFile, grpcThreads);
   }
 
   /** A copy with another store URL (null for the embedded store). */
   public ServerConfig withStore(String url, String node) {
     return new ServerConfig(dataDir, grpcPort, httpPort, bind, bootstrapFile, url, node,
         signingAlgorithm, keyRotationPeriod, region, partition, issuer, auditLog, kekFile, tlsCert,
-        tlsKey, tlsClientCa, oidcCaFile);
+        tlsKey, tlsClientCa, oidcCaFile, grpcThreads);
   }
 }

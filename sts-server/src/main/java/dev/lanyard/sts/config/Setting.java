@@ -25,6 +25,8 @@ public enum Setting {
   TLS_CERT("tls-cert", null, "PEM certificate chain for TLS on the gRPC port."),
   TLS_KEY("tls-key", null, "PEM private key (PKCS#8) for TLS on the gRPC port."),
   TLS_CLIENT_CA("tls-client-ca", null, "PEM CA bundle: require client certificates signed by it (mTLS)."),
+  GRPC_THREADS("grpc-threads", null, "Threads that run the hot gRPC calls (Authorizer, AssumeRole, GetCallerIdentity,"
+      + " GetSessionToken, ...); default: two per processor. Other calls run on a pool that grows as needed."),
   OIDC_CA_FILE("oidc-ca-file", null, "PEM file of CA or self-signed certificates trusted, besides the JVM's trust"
       + " store, when fetching OpenID Connect discovery documents and JWKS.");
 

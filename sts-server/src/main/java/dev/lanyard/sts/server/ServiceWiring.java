@@ -1,6 +1,8 @@
 package dev.lanyard.sts.server;
 
+import dev.lanyard.proto.authz.v1.AuthorizerGrpc;
 import dev.lanyard.proto.sts.v1.SecurityTokenServiceGrpc;
+import io.grpc.health.v1.HealthGrpc;
 import dev.lanyard.sts.agent.InstanceOperations;
 import dev.lanyard.sts.audit.CallRecorder;
 import dev.lanyard.sts.auth.LongTermKeys;
@@ -66,6 +68,20 @@ final class ServiceWiring {
       SecurityTokenServiceGrpc.getEnrollInstanceMethod().getFullMethodName(),
       SecurityTokenServiceGrpc.getGetInstanceChallengeMethod().getFullMethodName(),
       SecurityTokenServiceGrpc.getAssumeRoleForInstanceMethod().getFullMethodName());
+
+  /**
+   * The calls answered from memory on the hot path, run on the node's fixed pool of gRPC threads
+   * ({@link dev.lanyard.sts.grpc.CallExecutors}).
+   */
+  static final Set<String> HOT_METHODS = Set.of(
+      AuthorizerGrpc.getAuthorizeMethod().getFullMethodName(),
+      AuthorizerGrpc.getAuthorizeBatchMethod().getFullMethodName(),
+      SecurityTokenServiceGrpc.getAssumeRoleMethod().getFullMethodName(),
+      SecurityTokenServiceGrpc.getGetSessionTokenMethod().getFullMethodName(),
+      SecurityTokenServiceGrpc.getGetFederationTokenMethod().getFullMethodName(),
+      SecurityTokenServiceGrpc.getGetCallerIdentityMethod().getFullMethodName(),
+      SecurityTokenServiceGrpc.getGetAccessKeyInfoMethod().getFullMethodName(),
+      HealthGrpc.getCheckMethod().getFullMethodName());
 
   /** Everything a service may need, built once by {@link LanyardServer}. */
   record Parts(ServerConfig config, IamStore store, StoreVersionTracker versions,

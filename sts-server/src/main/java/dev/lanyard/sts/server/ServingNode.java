@@ -19,6 +19,7 @@ import dev.lanyard.sts.cluster.StoreReachability;
 import dev.lanyard.sts.config.ServerConfig;
 import dev.lanyard.sts.crypto.KeyEncryptionKey;
 import dev.lanyard.sts.crypto.SecretSealer;
+import dev.lanyard.sts.grpc.CallExecutors;
 import dev.lanyard.sts.grpc.ErrorMappingInterceptor;
 import dev.lanyard.sts.grpc.RequestIdInterceptor;
 import dev.lanyard.sts.http.DiscoveryDocument;
@@ -68,6 +69,11 @@ import java.util.logging.Logger;
  */
 final class ServingNode implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(ServingNode.class.getName());
+
+  /** Calls in flight on one client connection; more wait at the client. */
+  static final int MAX_CALLS_PER_CONNECTION = 1000;
+  /** The largest request message: an AuthorizeBatch of 100 requests with the longest tokens (32 KB) fits. */
+  static final int MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
 
   /** What the node is built from. */
   record Inputs(ServerConfig config, Clock clock, SecureRandom random, Map<String, String> environment,
@@ -159,7 +165,9 @@ final class ServingNode implements AutoCloseable {
     opened.add(0, follower);
     follower.pollNow();
 
-    grpc = grpcServer(config, in.health(), wiring.signedServices(sigv4)).start();
+    CallExecutors executors = new CallExecutors(ServiceWiring.HOT_METHODS, config.grpcThreads());
+    opened.add(0, executors);
+    grpc = grpcServer(config, in.health(), wiring.signedServices(sigv4), executors).start();
     opened.add(0, this::stopGrpc);
 
     HttpFrontDoor http = in.http();
@@ -200,9 +208,16 @@ final class ServingNode implements AutoCloseable {
   }
 
   private static Server grpcServer(ServerConfig config, HealthStatusManager health,
-      List<ServerServiceDefinition> services) throws IOException {
+      List<ServerServiceDefinition> services, CallExecutors executors) throws IOException {
     NettyServerBuilder builder = NettyServerBuilder
         .forAddress(new InetSocketAddress(config.bind(), config.grpcPort()))
+        .directExecutor() // only finds the method on the transport thread; callExecutor picks where it runs
+        .callExecutor(executors)
+        // An overloaded node pushes back (HTTP/2 streams beyond this wait at the client) instead of
+        // buffering every call a client opens: unbounded, an open-loop AuthorizeBatch run once
+        // exhausted the node's direct memory.
+        .maxConcurrentCallsPerConnection(MAX_CALLS_PER_CONNECTION)
+        .maxInboundMessageSize(MAX_MESSAGE_BYTES)
         .intercept(new ErrorMappingInterceptor())
         .intercept(new RequestIdInterceptor())
         .addService(health.getHealthService())

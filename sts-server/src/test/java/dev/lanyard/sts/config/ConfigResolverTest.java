@@ -28,6 +28,18 @@ class ConfigResolverTest {
     assertEquals("http://127.0.0.1:7401", c.issuer());
     assertEquals(Path.of("./lanyard-data").resolve("kek"), c.kekFile());
     assertNull(c.bootstrapFile());
+    assertEquals(2 * Runtime.getRuntime().availableProcessors(), c.grpcThreads());
+  }
+
+  @Test
+  void grpcThreadsIsAPositiveCount() {
+    assertEquals(12, new ConfigResolver(Map.of(), Map.of("LANYARD_GRPC_THREADS", "12"), null).resolve().grpcThreads());
+    for (String bad : new String[] {"0", "-1", "many", "1025"}) {
+      ConfigException e = assertThrows(ConfigException.class,
+          () -> new ConfigResolver(Map.of(Setting.GRPC_THREADS, bad), Map.of(), null).resolve());
+      assertTrue(e.getMessage().contains("grpc-threads '" + bad + "'"), e.getMessage());
+      assertTrue(e.getMessage().contains("a whole number from 1 to 1024"), e.getMessage());
+    }
   }
 
   @Test
