@@ -5,9 +5,6 @@ import io.grpc.Attributes;
 import io.grpc.ClientCall;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 
 /**
  * A call whose start waits for the request message, so that the message can be signed. Calls in
@@ -157,10 +154,6 @@ final class SigningClientCall<ReqT, RespT> extends ClientCall<ReqT, RespT> {
   }
 
   private byte[] serialize(ReqT message) {
-    try (InputStream stream = requestMarshaller.stream(message)) {
-      return stream.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException("serializing the request message", e);
-    }
+    return RawMessageMarshaller.INSTANCE.parse(requestMarshaller.stream(message));
   }
 }
