@@ -24,7 +24,6 @@ import dev.lanyard.sts.store.IamStore;
 import dev.lanyard.sts.token.SessionTokenVerifier;
 import io.grpc.stub.StreamObserver;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,12 +94,12 @@ public final class AuthorizerGrpcService extends AuthorizerGrpc.AuthorizerImplBa
       throw new LanyardException(AwsErrorCode.ValidationError, "requests: " + requests.size()
           + " requests in one batch; at most " + MAX_BATCH + " are accepted");
     }
-    Map<String, Object> subjects = new HashMap<>();
+    BatchSubjects subjects = new BatchSubjects(r -> authorization.subject(caller, r));
     AuthorizeBatchResponse.Builder b = AuthorizeBatchResponse.newBuilder();
     for (AuthorizeRequest r : requests) {
       AuthorizeBatchResult.Builder result = b.addResultsBuilder();
       try {
-        Caller subject = subject(caller, r, subjects);
+        Caller subject = subjects.of(r);
         AuthorizeResponse response = authorization.decide(subject, r);
         recorder.recordDecision(response.getDecision().name());
         result.setResult(response);
@@ -110,27 +109,6 @@ public final class AuthorizerGrpcService extends AuthorizerGrpc.AuthorizerImplBa
       }
     }
     return b.build();
-  }
-
-  /** The subject of {@code r}, resolved once per distinct principal of the batch (failures too). */
-  private Caller subject(Caller caller, AuthorizeRequest r, Map<String, Object> resolved) {
-    String key = PrincipalResolver.batchKey(r);
-    if (key == null) {
-      return authorization.subject(caller, r);
-    }
-    Object known = resolved.get(key);
-    if (known == null) {
-      try {
-        known = authorization.subject(caller, r);
-      } catch (LanyardException e) {
-        known = e;
-      }
-      resolved.put(key, known);
-    }
-    if (known instanceof LanyardException e) {
-      throw e;
-    }
-    return (Caller) known;
   }
 
   private static Map<String, Object> auditParameters(AuthorizeRequest r) {
