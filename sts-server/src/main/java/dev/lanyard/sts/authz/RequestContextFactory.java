@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.lanyard.policy.eval.RequestContext;
 import dev.lanyard.sts.auth.Caller;
 import dev.lanyard.sts.token.SessionGrant;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -25,12 +26,15 @@ import java.util.Map;
  * them, without copying.
  */
 public final class RequestContextFactory {
-  /** Credential contexts kept, by access key id. */
+  /** Credential contexts kept, by access key id, at most. */
   static final int CACHE_SIZE = 100_000;
 
   private final String region;
-  private final Cache<String, CredentialContext> credentials =
-      Caffeine.newBuilder().maximumSize(CACHE_SIZE).executor(Runnable::run).build();
+  /** How long an unused credential context is kept: it holds its verified session, secret included. */
+  static final Duration IDLE_EXPIRY = Duration.ofMinutes(15);
+
+  private final Cache<String, CredentialContext> credentials = Caffeine.newBuilder()
+      .maximumSize(CACHE_SIZE).expireAfterAccess(IDLE_EXPIRY).executor(Runnable::run).build();
   private final TimeKeys time = new TimeKeys();
 
   public RequestContextFactory(String region) {
