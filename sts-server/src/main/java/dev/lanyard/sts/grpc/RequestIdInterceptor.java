@@ -7,7 +7,6 @@ import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
-import java.util.UUID;
 
 /**
  * Gives every call a request id (a UUID, as AWS's {@code RequestId}), puts it in the {@link Context}
@@ -20,7 +19,7 @@ public final class RequestIdInterceptor implements ServerInterceptor {
   @Override
   public <Q, R> ServerCall.Listener<Q> interceptCall(
       ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
-    String id = UUID.randomUUID().toString();
+    String id = RequestIds.newId();
     ServerCall<Q, R> withHeader = new ForwardingServerCall.SimpleForwardingServerCall<>(call) {
       @Override
       public void sendHeaders(Metadata responseHeaders) {

@@ -7,12 +7,12 @@ import dev.lanyard.sts.auth.Caller;
 import dev.lanyard.sts.auth.RequestAuthenticator;
 import dev.lanyard.sts.error.AwsErrorCode;
 import dev.lanyard.sts.error.LanyardException;
+import dev.lanyard.sts.grpc.RequestIds;
 import dev.lanyard.sts.session.StsOperations;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -55,7 +55,7 @@ public final class StsQueryHandler implements HttpHandler {
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
-    String requestId = UUID.randomUUID().toString();
+    String requestId = RequestIds.newId();
     byte[] body;
     int status;
     try {
