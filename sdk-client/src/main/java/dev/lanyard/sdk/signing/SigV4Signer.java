@@ -66,22 +66,9 @@ public final class SigV4Signer {
   }
 
   /**
-   * The signature of a request over the named headers, for a scope, a request time and a secret:
-   * what a verifier compares with the signature a request carries.
-   */
-  public String signature(
-      SignableRequest request,
-      List<String> signedHeaders,
-      CredentialScope scope,
-      String amzDate,
-      String secretAccessKey) {
-    CanonicalRequest canonical = CanonicalRequest.of(request, signedHeaders);
-    return SigningKey.derive(secretAccessKey, scope).sign(stringToSign(amzDate, scope, canonical));
-  }
-
-  /**
-   * The signature of a request signed by {@code accessKeyId} with {@code secretAccessKey}, with the
-   * key derived for the scope taken from those this signer derived before.
+   * The signature of a request over the named headers, for a scope, a request time and the access
+   * key that signed it: what a verifier compares with the signature a request carries. The signing
+   * key for the scope is derived once and kept ({@link DerivedKeys}).
    */
   public String signature(
       SignableRequest request,

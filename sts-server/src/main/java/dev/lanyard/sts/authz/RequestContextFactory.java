@@ -3,6 +3,7 @@ package dev.lanyard.sts.authz;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.lanyard.policy.eval.RequestContext;
+import dev.lanyard.policy.eval.RequestPrincipal;
 import dev.lanyard.sts.auth.Caller;
 import dev.lanyard.sts.token.SessionGrant;
 import java.time.Duration;
@@ -89,6 +90,11 @@ public final class RequestContextFactory {
     return b.buildOn(credential.keys());
   }
 
+  /** The caller as the policy engine sees it, parsed once per access key and state. */
+  public RequestPrincipal principal(Caller caller, PrincipalPolicies.PrincipalState state) {
+    return credentialContext(caller, state).principal();
+  }
+
   /** The caller's credential context, made when absent or made for another state or session. */
   CredentialContext credentialContext(Caller caller, PrincipalPolicies.PrincipalState state) {
     CredentialContext known = credentials.getIfPresent(caller.accessKeyId());
@@ -126,7 +132,7 @@ public final class RequestContextFactory {
     for (String[] tag : tags.values()) {
       b.put("aws:PrincipalTag/" + tag[0], tag[1]);
     }
-    var principal = caller.requestPrincipal();
+    RequestPrincipal principal = caller.requestPrincipal();
     b.principalKeys(principal);
     return new CredentialContext(principal, b.build(), state, caller.session(), caller.arn());
   }

@@ -65,24 +65,24 @@ public final class RoleTrust {
     Instant now = clock.instant();
     PrincipalPolicies.PrincipalState state = principals.stateFor(caller);
     RequestContext context = withMfa(contexts.build(caller, state, requestKeys, now), mfaInThisCall, now);
+    RequestPrincipal principal = contexts.principal(caller, state);
     CompiledPolicy trust = trustPolicies.get(role.arn() + "#" + role.rowVersion(),
         k -> PolicyLibrary.compile(role.trustPolicy(), role.arn() + "/trust-policy"));
     for (String action : actions) {
       AccessEvaluator.Question q = new AccessEvaluator.Question(action, role.arn(), requestKeys, trust,
           role.accountId());
-      Decision d = AccessEvaluator.revoked(caller, state) ? revoked(state) : decide(caller, role, trust,
-          action, context);
+      Decision d = AccessEvaluator.revoked(caller, state) ? revoked(state)
+          : decide(caller, state, principal, role, trust, action, context);
       if (d.outcome() != Outcome.ALLOW) {
         throw access.denied(caller, q, new AccessEvaluator.Evaluation(d, context));
       }
     }
   }
 
-  private Decision decide(Caller caller, Role role, CompiledPolicy trust, String action, RequestContext context) {
-    PolicySet base = principals.policiesFor(caller);
+  private Decision decide(Caller caller, PrincipalPolicies.PrincipalState state, RequestPrincipal principal,
+      Role role, CompiledPolicy trust, String action, RequestContext context) {
     PolicySet set = trustSets.get(caller.accessKeyId() + "|" + role.arn() + "#" + role.rowVersion(),
-        k -> withTrust(base, trust));
-    RequestPrincipal principal = caller.requestPrincipal();
+        k -> withTrust(principals.policiesFor(caller, state), trust));
     AuthorizationRequest request = new AuthorizationRequest(principal, action, role.arn(), role.accountId(),
         context);
     return Evaluator.evaluate(request, set);
