@@ -9,7 +9,9 @@
 # and its pid in $CLUSTER_DIR/nodeN.pid. Settings (environment):
 #   PGHOST (127.0.0.1) PGPORT (5432) PGUSER (postgres) LANYARD_DB (lanyard_cluster)
 #   CLUSTER_DIR (/tmp/lanyard-cluster) LANYARD_JAR (sts-server/target/lanyard-server.jar)
-#   LOAD_JAR (load-tests/target/benchmarks.jar) JAVA (java) JAVA_OPTS (-Xmx512m)
+#   LOAD_JAR (load-tests/target/benchmarks.jar) JAVA (java)
+#   JAVA_OPTS (-Xms512m -Xmx512m -XX:+UseTransparentHugePages -XX:+AlwaysPreTouch: a fixed heap on
+#   huge pages, touched at start, which keeps the kernel's page sampling from stalling the nodes)
 #   LANYARD_ISSUER (http://127.0.0.1:7411): the session-token issuer, the same on every node, so that
 #   a token minted by one node is accepted by the others (each node's default is its own URL)
 # All nodes share one key-encryption key ($CLUSTER_DIR/kek, made on first start), since they
@@ -30,7 +32,7 @@ CLUSTER_DIR="${CLUSTER_DIR:-/tmp/lanyard-cluster}"
 JAR="${LANYARD_JAR:-$ROOT/sts-server/target/lanyard-server.jar}"
 LOAD_JAR="${LOAD_JAR:-$ROOT/load-tests/target/benchmarks.jar}"
 JAVA="${JAVA:-java}"
-JAVA_OPTS="${JAVA_OPTS:--Xmx512m}"
+JAVA_OPTS="${JAVA_OPTS:--Xms512m -Xmx512m -XX:+UseTransparentHugePages -XX:+AlwaysPreTouch}"
 ISSUER="${LANYARD_ISSUER:-http://127.0.0.1:7411}"
 NODES=(1 2 3)
 STORE="jdbc:postgresql://$PGHOST:$PGPORT/$DB?user=$PGUSER"

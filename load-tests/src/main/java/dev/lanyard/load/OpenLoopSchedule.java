@@ -10,6 +10,11 @@ package dev.lanyard.load;
  * stalled server or client shows up in the latency instead of silently lowering the load
  * (coordinated omission).
  *
+ * <p>Whether a call or an instant falls in the ramp is taken from the sign bit and used as a 0 or 1
+ * factor, not tested with an {@code if}: the JIT compiles a branch that the warm-up never took as
+ * a trap, and the driver's compiled loop fell back to the interpreter the moment the ramp ended,
+ * as the measured window opened.
+ *
  * @param startNanos the {@link System#nanoTime()} at which call 0 is due
  * @param ratePerSecond calls per second once the ramp is over, more than 0
  * @param rampNanos how long the rate takes to climb to {@code ratePerSecond}; 0 for none
@@ -37,10 +42,15 @@ public record OpenLoopSchedule(long startNanos, double ratePerSecond, long rampN
       throw new IllegalArgumentException("sequence: " + sequence + "; 0 or more is accepted");
     }
     double perNano = ratePerSecond / NANOS_PER_SECOND;
-    if (sequence < rampCalls()) {
-      return startNanos + (long) Math.floor(Math.sqrt(2.0 * rampNanos * sequence / perNano));
-    }
-    return startNanos + (long) Math.floor(rampNanos / 2.0 + sequence * NANOS_PER_SECOND / ratePerSecond);
+    double ramp = Math.sqrt(2.0 * rampNanos * sequence / perNano);
+    double full = rampNanos / 2.0 + sequence * NANOS_PER_SECOND / ratePerSecond;
+    return startNanos + (long) Math.floor(pick(sequence - rampCalls(), ramp, full));
+  }
+
+  /** {@code ifNegative} when {@code x < 0}, else {@code otherwise}; both finite; no branch. */
+  private static double pick(double x, double ifNegative, double otherwise) {
+    double negative = Double.doubleToRawLongBits(x) >>> 63; // 1.0 or 0.0 (-0.0 only when x is -0.0)
+    return ifNegative * negative + otherwise * (1.0 - negative);
   }
 
   /** How many calls are due at {@code nowNanos}: those whose intended time is at or before it. */
@@ -72,9 +82,9 @@ public record OpenLoopSchedule(long startNanos, double ratePerSecond, long rampN
   /** The number of calls the rate has produced {@code elapsed} nanoseconds after the start. */
   private double callsBy(long elapsed) {
     double perNano = ratePerSecond / NANOS_PER_SECOND;
-    if (elapsed < rampNanos) {
-      return perNano * elapsed * (double) elapsed / (2.0 * rampNanos);
-    }
-    return rampCalls() + perNano * (elapsed - rampNanos);
+    // rampNanos is fixed for the run, so this max is a branch that never changes direction.
+    double ramp = perNano * elapsed * (double) elapsed / (2.0 * Math.max(rampNanos, 1L));
+    double full = rampCalls() + perNano * (elapsed - rampNanos);
+    return pick(elapsed - rampNanos, ramp, full);
   }
 }

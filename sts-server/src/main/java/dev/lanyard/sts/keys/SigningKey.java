@@ -10,8 +10,6 @@ import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.crypto.Ed25519Signer;
-import com.nimbusds.jose.crypto.Ed25519Verifier;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.KeyUse;
@@ -53,8 +51,8 @@ public final class SigningKey {
     this.publicJwk = privateJwk.toPublicJWK();
     try {
       if (algorithm == KeyAlgorithm.ED25519) {
-        this.signer = new Ed25519Signer(privateJwk.toOctetKeyPair());
-        this.verifier = new Ed25519Verifier(privateJwk.toOctetKeyPair().toPublicJWK());
+        this.signer = new Ed25519JwsSigner(privateJwk.toOctetKeyPair());
+        this.verifier = new Ed25519JwsVerifier(privateJwk.toOctetKeyPair().toPublicJWK());
       } else {
         this.signer = new ECDSASigner(privateJwk.toECKey());
         this.verifier = new ECDSAVerifier(privateJwk.toECKey().toPublicJWK());
