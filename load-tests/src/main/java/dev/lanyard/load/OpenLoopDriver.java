@@ -10,10 +10,11 @@ import java.util.concurrent.locks.LockSupport;
  * from its intended time the wait is counted, not hidden.
  *
  * <p>Calls are sent in ticks: the driver wakes, sends every call due by then, and sleeps until the
- * next call is due but at least {@link #TICK_NANOS} after it last sent. Waking once per call (every 100 µs at 10,000 calls/s)
- * cost the generator and the node a thread wake-up and a socket write per call, more CPU than the
- * call itself; a tick lets both handle the calls of a millisecond together. A call sent up to a tick
- * late has that delay in its latency, since latency runs from the intended time.
+ * next call is due but at least {@link #TICK_NANOS} after it last sent. Waking once per call
+ * (every 100 µs at 10,000 calls/s) cost the generator and the node a thread wake-up and a socket
+ * write per call, more CPU than the call itself; a tick lets both handle the calls of a
+ * millisecond together. A call sent up to a tick late has that delay in its latency, since
+ * latency runs from the intended time.
  */
 final class OpenLoopDriver implements LoadDriver {
   /** The least time between two wake-ups that send calls. */

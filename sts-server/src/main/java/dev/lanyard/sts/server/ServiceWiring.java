@@ -2,7 +2,6 @@ package dev.lanyard.sts.server;
 
 import dev.lanyard.proto.authz.v1.AuthorizerGrpc;
 import dev.lanyard.proto.sts.v1.SecurityTokenServiceGrpc;
-import io.grpc.health.v1.HealthGrpc;
 import dev.lanyard.sts.agent.InstanceOperations;
 import dev.lanyard.sts.audit.CallRecorder;
 import dev.lanyard.sts.auth.LongTermKeys;
@@ -45,6 +44,7 @@ import dev.lanyard.sts.store.IamStore;
 import dev.lanyard.sts.token.SessionTokenIssuer;
 import dev.lanyard.sts.token.SessionTokenVerifier;
 import io.grpc.ServerServiceDefinition;
+import io.grpc.health.v1.HealthGrpc;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;

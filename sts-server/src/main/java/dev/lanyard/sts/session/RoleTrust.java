@@ -65,27 +65,22 @@ public final class RoleTrust {
     Instant now = clock.instant();
     PrincipalPolicies.PrincipalState state = principals.stateFor(caller);
     RequestContext context = withMfa(contexts.build(caller, state, requestKeys, now), mfaInThisCall, now);
-    RequestPrincipal principal = contexts.principal(caller, state);
     CompiledPolicy trust = trustPolicies.get(role.arn() + "#" + role.rowVersion(),
         k -> PolicyLibrary.compile(role.trustPolicy(), role.arn() + "/trust-policy"));
+    boolean sessionRevoked = AccessEvaluator.revoked(caller, state);
+    RequestPrincipal principal = contexts.principal(caller, state);
+    PolicySet set = sessionRevoked ? null
+        : trustSets.get(caller.accessKeyId() + "|" + role.arn() + "#" + role.rowVersion(),
+            k -> withTrust(principals.policiesFor(caller, state), trust));
     for (String action : actions) {
-      AccessEvaluator.Question q = new AccessEvaluator.Question(action, role.arn(), requestKeys, trust,
-          role.accountId());
-      Decision d = AccessEvaluator.revoked(caller, state) ? revoked(state)
-          : decide(caller, state, principal, role, trust, action, context);
+      Decision d = sessionRevoked ? revoked(state) : Evaluator.evaluate(
+          new AuthorizationRequest(principal, action, role.arn(), role.accountId(), context), set);
       if (d.outcome() != Outcome.ALLOW) {
+        AccessEvaluator.Question q = new AccessEvaluator.Question(action, role.arn(), requestKeys, trust,
+            role.accountId());
         throw access.denied(caller, q, new AccessEvaluator.Evaluation(d, context));
       }
     }
-  }
-
-  private Decision decide(Caller caller, PrincipalPolicies.PrincipalState state, RequestPrincipal principal,
-      Role role, CompiledPolicy trust, String action, RequestContext context) {
-    PolicySet set = trustSets.get(caller.accessKeyId() + "|" + role.arn() + "#" + role.rowVersion(),
-        k -> withTrust(principals.policiesFor(caller, state), trust));
-    AuthorizationRequest request = new AuthorizationRequest(principal, action, role.arn(), role.accountId(),
-        context);
-    return Evaluator.evaluate(request, set);
   }
 
   private static PolicySet withTrust(PolicySet base, CompiledPolicy trust) {
