@@ -5,6 +5,7 @@ import dev.lanyard.sts.audit.CallRecorder;
 import dev.lanyard.sts.error.AwsErrorCode;
 import dev.lanyard.sts.error.LanyardException;
 import dev.lanyard.sts.grpc.ErrorStatusMapper;
+import dev.lanyard.sts.grpc.PeerAddresses;
 import dev.lanyard.sts.grpc.RequestIds;
 import io.grpc.Context;
 import io.grpc.Grpc;
@@ -13,8 +14,6 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.StatusRuntimeException;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.util.Set;
 
 /**
@@ -81,7 +80,7 @@ public final class SigV4ServerInterceptor implements ServerInterceptor {
         try {
           caller = authenticator.authenticate(
               GrpcRequestView.received(method, call.getAuthority(), headers, bytes),
-              sourceAddress(call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR)));
+              PeerAddresses.of(call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR)));
         } catch (LanyardException e) {
           refuse(e);
           return;
@@ -135,19 +134,11 @@ public final class SigV4ServerInterceptor implements ServerInterceptor {
         if (recorder != null) {
           recorder.recordRefusal("grpc", call.getMethodDescriptor().getBareMethodName(),
               RequestIds.current(), headers.get(GrpcRequestView.AUTHORIZATION),
-              sourceAddress(call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR)), e.code());
+              PeerAddresses.of(call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR)), e.code());
         }
         StatusRuntimeException s = ErrorStatusMapper.toStatus(e, RequestIds.current());
         call.close(s.getStatus(), s.getTrailers() == null ? new Metadata() : s.getTrailers());
       }
     };
-  }
-
-  /** The IP address of a peer, or null when it is not an IP socket. */
-  static String sourceAddress(SocketAddress address) {
-    if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
-      return inet.getAddress().getHostAddress();
-    }
-    return null;
   }
 }

@@ -21,6 +21,7 @@ import dev.lanyard.sts.crypto.KeyEncryptionKey;
 import dev.lanyard.sts.crypto.SecretSealer;
 import dev.lanyard.sts.grpc.CallExecutors;
 import dev.lanyard.sts.grpc.ErrorMappingInterceptor;
+import dev.lanyard.sts.grpc.PeerAddressInterceptor;
 import dev.lanyard.sts.grpc.RequestIdInterceptor;
 import dev.lanyard.sts.http.DiscoveryDocument;
 import dev.lanyard.sts.http.HttpFrontDoor;
@@ -220,6 +221,7 @@ final class ServingNode implements AutoCloseable {
         .maxInboundMessageSize(MAX_MESSAGE_BYTES)
         .intercept(new ErrorMappingInterceptor())
         .intercept(new RequestIdInterceptor())
+        .intercept(new PeerAddressInterceptor())
         .addService(health.getHealthService())
         .addService(ProtoReflectionServiceV1.newInstance());
     for (ServerServiceDefinition service : services) {

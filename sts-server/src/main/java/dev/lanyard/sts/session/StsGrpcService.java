@@ -31,6 +31,7 @@ import dev.lanyard.sts.agent.InstanceOperations;
 import dev.lanyard.sts.agent.InstanceSession;
 import dev.lanyard.sts.auth.Caller;
 import dev.lanyard.sts.auth.CallerContext;
+import dev.lanyard.sts.grpc.PeerAddresses;
 import dev.lanyard.sts.grpc.RequestIds;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Timestamp;
@@ -116,13 +117,13 @@ public final class StsGrpcService extends SecurityTokenServiceGrpc.SecurityToken
       StreamObserver<AssumeRoleWithWebIdentityResponse> out) {
     replyUnsigned(out, "AssumeRoleWithWebIdentity", StsMessages.auditParameters(request), () ->
         StsMessages.webIdentity(ops.webIdentity().assumeRoleWithWebIdentity(StsMessages.webIdentity(request),
-            null)));
+            PeerAddresses.current())));
   }
 
   @Override
   public void assumeRoleWithSAML(AssumeRoleWithSAMLRequest request, StreamObserver<AssumeRoleWithSAMLResponse> out) {
     replyUnsigned(out, "AssumeRoleWithSAML", StsMessages.auditParameters(request), () ->
-        StsMessages.saml(ops.saml().assumeRoleWithSaml(StsMessages.saml(request), null)));
+        StsMessages.saml(ops.saml().assumeRoleWithSaml(StsMessages.saml(request), PeerAddresses.current())));
   }
 
   @Override
@@ -178,11 +179,11 @@ public final class StsGrpcService extends SecurityTokenServiceGrpc.SecurityToken
     });
   }
 
-  /** An unsigned call: no caller, audited with its (non-secret) parameters. */
+  /** An unsigned call: no caller, audited with its peer address and its (non-secret) parameters. */
   private <R> void replyUnsigned(StreamObserver<R> out, String action, Map<String, Object> params,
       java.util.function.Supplier<R> operation) {
-    R response = recorder.record(new CallRecorder.Call(DOOR, action, RequestIds.current(), null, null, params),
-        operation);
+    R response = recorder.record(
+        new CallRecorder.Call(DOOR, action, RequestIds.current(), null, PeerAddresses.current(), params), operation);
     out.onNext(response);
     out.onCompleted();
   }

@@ -108,6 +108,33 @@ class SamlEndToEndTest {
   }
 
   @Test
+  void theCallersAddressReachesTheTrustPolicy() throws Exception {
+    try (RunningServer node = RunningServer.start(dataDir)) {
+      Federation f = register(node);
+      String trust = """
+          {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":"%s"},
+          "Action":"sts:AssumeRoleWithSAML","Condition":{"%s":{"aws:SourceIp":"127.0.0.0/8"}}}]}""";
+      Federation loopback = new Federation(f.providerArn(), role(node, "saml-loopback",
+          trust.formatted(f.providerArn(), "IpAddress")), f.recipient());
+      Federation elsewhere = new Federation(f.providerArn(), role(node, "saml-elsewhere",
+          trust.formatted(f.providerArn(), "NotIpAddress")), f.recipient());
+
+      exchange(node, loopback, assertion(loopback, Map.of()));
+      assertAwsError("AccessDenied", () -> exchange(node, elsewhere, assertion(elsewhere, Map.of())));
+      List<String> calls = Files.readAllLines(dataDir.resolve("audit.log")).stream()
+          .filter(line -> line.contains("\"AssumeRoleWithSAML\"")).toList();
+      assertEquals(2, calls.size(), "both calls are audited");
+      assertTrue(calls.stream().allMatch(line -> line.contains("\"sourceAddress\":\"127.0.0.1\"")),
+          "audited with the caller's address: " + calls);
+    }
+  }
+
+  private static String role(RunningServer node, String name, String trust) {
+    return node.iam(node.root).createRole(CreateRoleRequest.newBuilder().setRoleName(name)
+        .setAssumeRolePolicyDocument(trust).build()).getRole().getArn();
+  }
+
+  @Test
   void aSecondNodeOnTheSameStoreRefusesAnAssertionTheFirstAccepted() throws Exception {
     String database = createDatabase();
     try (RunningServer first = RunningServer.start(dataDir, Map.of(Setting.STORE, database, Setting.NODE_ID, "a"),

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.lanyard.proto.iam.v1.CreateOpenIDConnectProviderRequest;
@@ -139,6 +140,25 @@ class WebIdentityEndToEndTest {
     String tagged = token(issuer.claims(Instant.now()).claim("https://aws.amazon.com/tags",
         java.util.Map.of("principal_tags", java.util.Map.of("team", List.of("platform")))));
     assertAwsError("AccessDenied", () -> exchange(roleArn, tagged));
+  }
+
+  @Test
+  void theCallersAddressReachesTheTrustPolicyAndTheAudit() throws Exception {
+    String trust = """
+        {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":"%s"},
+        "Action":"sts:AssumeRoleWithWebIdentity","Condition":{"%s":{"aws:SourceIp":"127.0.0.0/8"}}}]}""";
+    String fromLoopback = createRole("from-loopback", trust.formatted(providerArn, "IpAddress"));
+    String fromElsewhere = createRole("from-elsewhere", trust.formatted(providerArn, "NotIpAddress"));
+
+    exchange(fromLoopback, token(issuer.claims(Instant.now())));
+    assertAwsError("AccessDenied", () -> exchange(fromElsewhere, token(issuer.claims(Instant.now()))));
+
+    List<String> calls = Files.readAllLines(dataDir.resolve("audit.log")).stream()
+        .filter(line -> line.contains("\"AssumeRoleWithWebIdentity\"")).toList();
+    assertEquals(2, calls.size(), "both calls are audited");
+    for (String call : calls) {
+      assertEquals("127.0.0.1", new ObjectMapper().readTree(call).get("sourceAddress").asText(), call);
+    }
   }
 
   @Test
