@@ -1,8 +1,11 @@
 package dev.lanyard.sdk.signing;
 
 import dev.lanyard.sdk.credentials.Credentials;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -63,6 +66,59 @@ public final class SigV4Signer {
         amzDate,
         credentials.sessionToken(),
         toSign.withHeader(AuthorizationHeader.HEADER, authorization.format()));
+  }
+
+  /**
+   * Presigns a request: adds the query-string signature ({@link PresignedParameters}), good from
+   * {@code requestTime} until {@code expires} later, and removes any {@code Authorization},
+   * {@code X-Amz-Date} or {@code X-Amz-Security-Token} header (a request carries one form of
+   * signature). A presigned {@code GetCallerIdentity} lets a third party confirm who signed it
+   * without holding any secret. {@code host} and the request's other headers are signed as by
+   * {@link #sign}, so whoever sends the request must send those headers too; the payload's hash is
+   * signed as it is. The URL's query string is
+   * {@code Canonicalization.canonicalQueryString(result.queryParameters())}.
+   *
+   * @throws IllegalArgumentException if the request has no {@code host} header, or {@code expires}
+   *     is not a whole number of seconds from 1 second to 7 days
+   */
+  public SignableRequest presign(
+      SignableRequest request,
+      Credentials credentials,
+      String region,
+      String service,
+      Instant requestTime,
+      Duration expires) {
+    Objects.requireNonNull(credentials, "credentials");
+    if (request.headerValues("host").isEmpty()) {
+      throw new IllegalArgumentException(
+          "headers: 'host' is required (the authority the request is sent to), got " + request.headerNames());
+    }
+    if (expires.isNegative() || expires.isZero() || expires.getNano() != 0
+        || expires.compareTo(PresignedParameters.MAX_EXPIRES) > 0) {
+      throw new IllegalArgumentException(
+          "expires: must be a whole number of seconds from 1 second to 7 days, got " + expires);
+    }
+    CredentialScope scope = CredentialScope.of(requestTime, region, service);
+    String amzDate = AmzDate.format(requestTime);
+    SignableRequest headers = request.withoutHeader(AuthorizationHeader.HEADER).withoutHeader(AmzDate.HEADER)
+        .withoutHeader(SECURITY_TOKEN_HEADER);
+    List<String> signedHeaders =
+        headers.headerNames().stream().filter(name -> !UNSIGNED_HEADERS.contains(name)).sorted().toList();
+    Map<String, List<String>> query = new LinkedHashMap<>(request.queryParameters());
+    query.keySet().removeAll(PresignedParameters.NAMES);
+    query.put(PresignedParameters.ALGORITHM, List.of(AuthorizationHeader.ALGORITHM));
+    query.put(PresignedParameters.CREDENTIAL, List.of(credentials.accessKeyId() + '/' + scope));
+    query.put(PresignedParameters.DATE, List.of(amzDate));
+    query.put(PresignedParameters.EXPIRES, List.of(Long.toString(expires.toSeconds())));
+    query.put(PresignedParameters.SIGNED_HEADERS, List.of(String.join(";", signedHeaders)));
+    if (credentials.isTemporary()) {
+      query.put(PresignedParameters.SECURITY_TOKEN, List.of(credentials.sessionToken()));
+    }
+    String signature = signature(
+        new SignableRequest(request.method(), request.path(), query, headers.headers(), request.payloadSha256()),
+        signedHeaders, scope, amzDate, credentials.accessKeyId(), credentials.secretAccessKey());
+    query.put(PresignedParameters.SIGNATURE, List.of(signature));
+    return new SignableRequest(request.method(), request.path(), query, headers.headers(), request.payloadSha256());
   }
 
   /**

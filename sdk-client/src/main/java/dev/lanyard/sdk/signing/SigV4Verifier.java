@@ -21,7 +21,11 @@ import java.util.Objects;
  * </ol>
  *
  * Only {@code X-Amz-Date} is accepted as the request time (not {@code Date}); {@code host} and
- * {@code x-amz-date}, and {@code x-amz-security-token} when present, must be signed.
+ * {@code x-amz-date}, and {@code x-amz-security-token} when present, must be signed. A presigned
+ * request ({@link PresignedParameters}) carries all of this in its query string instead; it must
+ * sign {@code host}, and it is good from its {@code X-Amz-Date} until {@code X-Amz-Expires} seconds
+ * later rather than within the skew either way (without {@code X-Amz-Expires}, within the skew).
+ * A request with both forms is refused.
  */
 public final class SigV4Verifier {
   private final SigV4Signer signer = new SigV4Signer();
@@ -50,6 +54,15 @@ public final class SigV4Verifier {
    */
   public SignatureClaim claim(SignableRequest request) {
     List<String> authorizations = request.headerValues(AuthorizationHeader.HEADER);
+    if (PresignedParameters.present(request)) {
+      if (!authorizations.isEmpty()) {
+        throw new InvalidSignatureException(
+            Reason.INCOMPLETE_SIGNATURE,
+            "Only one authentication mechanism is allowed: the request has an 'Authorization' header"
+                + " and presigned query parameters (X-Amz-Signature, X-Amz-Credential); send one of them");
+      }
+      return PresignedParameters.claim(request);
+    }
     if (authorizations.isEmpty()) {
       throw new InvalidSignatureException(
           Reason.MISSING_AUTHENTICATION_TOKEN,
@@ -120,6 +133,10 @@ public final class SigV4Verifier {
   public void requireFresh(SignatureClaim claim) {
     Instant now = clock.instant();
     Instant time = claim.requestTime();
+    if (claim.expires() != null) {
+      requireWithinValidity(claim, now);
+      return;
+    }
     if (time.isBefore(now.minus(maxSkew)) || time.isAfter(now.plus(maxSkew))) {
       throw new InvalidSignatureException(
           Reason.REQUEST_EXPIRED,
@@ -129,10 +146,33 @@ public final class SigV4Verifier {
     }
   }
 
+  /**
+   * A presigned request may be used from {@code X-Amz-Date} (less the allowed skew) until
+   * {@code X-Amz-Expires} seconds after it.
+   */
+  private void requireWithinValidity(SignatureClaim claim, Instant now) {
+    Instant time = claim.requestTime();
+    if (time.isAfter(now.plus(maxSkew))) {
+      throw new InvalidSignatureException(
+          Reason.REQUEST_EXPIRED,
+          "Request is not yet valid: X-Amz-Date " + claim.amzDate() + " is more than "
+              + maxSkew.toSeconds() + " seconds after the server time " + AmzDate.format(now)
+              + "; check the signer's clock");
+    }
+    if (now.isAfter(time.plus(claim.expires()))) {
+      throw new InvalidSignatureException(
+          Reason.REQUEST_EXPIRED,
+          "Request has expired: the presigned request was valid for " + claim.expires().toSeconds()
+              + " seconds from X-Amz-Date " + claim.amzDate() + ", and the server time is "
+              + AmzDate.format(now) + "; presign it again");
+    }
+  }
+
   /** The signature the request should carry if signed with {@code secretAccessKey}. */
   public String expectedSignature(SignableRequest request, SignatureClaim claim, String secretAccessKey) {
     AuthorizationHeader authorization = claim.authorization();
-    return signer.signature(request, authorization.signedHeaders(), authorization.scope(), claim.amzDate(),
+    SignableRequest signed = claim.presigned() ? PresignedParameters.unsigned(request) : request;
+    return signer.signature(signed, authorization.signedHeaders(), authorization.scope(), claim.amzDate(),
         authorization.accessKeyId(), secretAccessKey);
   }
 

@@ -127,7 +127,53 @@ class AwsSdkSignerComparisonTest {
     assertTrue(verifier.matches(request, claim, c.credentials().secretAccessKey()));
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void presignsAsTheAwsSdkDoes(Case c) {
+    SdkHttpRequest awsPresigned = awsPresign(c, PRESIGNED_FOR);
+    SignableRequest.Builder ours = SignableRequest.builder(c.method().name(), c.encodedPath());
+    c.query().forEach(q -> ours.queryParameter(q[0], q[1]));
+    awsPresigned.forEachHeader((name, values) -> values.forEach(value -> ours.header(name, value)));
+    ours.payload(c.payload());
+    SignableRequest presigned =
+        new SigV4Signer().presign(ours.build(), c.credentials(), c.region(), c.service(), c.time(), PRESIGNED_FOR);
+
+    assertEquals(awsPresigned.rawQueryParameters(), presigned.queryParameters());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void verifiesWhatTheAwsSdkPresigned(Case c) {
+    SdkHttpRequest awsPresigned = awsPresign(c, PRESIGNED_FOR);
+    SignableRequest.Builder received = SignableRequest.builder(c.method().name(), c.encodedPath());
+    awsPresigned.rawQueryParameters().forEach((name, values) -> values.forEach(v -> received.queryParameter(name, v)));
+    awsPresigned.forEachHeader((name, values) -> values.forEach(value -> received.header(name, value)));
+    SignableRequest request = received.payload(c.payload()).build();
+
+    Instant lastMoment = c.time().plus(PRESIGNED_FOR);
+    SigV4Verifier verifier = new SigV4Verifier(Clock.fixed(lastMoment, ZoneOffset.UTC), Duration.ofMinutes(5));
+    SignatureClaim claim = verifier.claim(request);
+    assertTrue(claim.presigned());
+    verifier.requireScope(claim, c.region(), c.service());
+    verifier.requireFresh(claim);
+    assertEquals(c.credentials().accessKeyId(), claim.accessKeyId());
+    assertEquals(c.credentials().sessionToken(), claim.sessionToken());
+    assertTrue(verifier.matches(request, claim, c.credentials().secretAccessKey()));
+  }
+
+  private static final Duration PRESIGNED_FOR = Duration.ofMinutes(15);
+
+  private static SdkHttpRequest awsPresign(Case c, Duration expires) {
+    return awsSign(c, r -> r.putProperty(AwsV4HttpSigner.AUTH_LOCATION, AwsV4HttpSigner.AuthLocation.QUERY_STRING)
+        .putProperty(AwsV4HttpSigner.EXPIRATION_DURATION, expires));
+  }
+
   private static SdkHttpRequest awsSign(Case c) {
+    return awsSign(c, r -> r);
+  }
+
+  private static SdkHttpRequest awsSign(Case c,
+      java.util.function.UnaryOperator<software.amazon.awssdk.http.auth.spi.signer.SignRequest.Builder<AwsCredentialsIdentity>> extra) {
     SdkHttpRequest.Builder request =
         SdkHttpRequest.builder()
             .method(c.method())
@@ -145,12 +191,12 @@ class AwsSdkSignerComparisonTest {
     SignedRequest signed =
         AwsV4HttpSigner.create()
             .sign(
-                r -> r.identity(identity)
+                r -> extra.apply(r.identity(identity)
                     .request(request.build())
                     .payload(ContentStreamProvider.fromByteArray(c.payload()))
                     .putProperty(AwsV4HttpSigner.REGION_NAME, c.region())
                     .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, c.service())
-                    .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(c.time(), ZoneOffset.UTC)));
+                    .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(c.time(), ZoneOffset.UTC))));
     return signed.request();
   }
 

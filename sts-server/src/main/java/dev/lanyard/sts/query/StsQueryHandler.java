@@ -12,16 +12,15 @@ import dev.lanyard.sts.session.StsOperations;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Map;
-import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The AWS STS Query API on the HTTP port (path {@code /}), so that unmodified AWS SDKs and the AWS
  * CLI work against Lanyard: {@code POST} form bodies and {@code GET} query strings with
- * {@code Action} and {@code Version=2011-06-15}; SigV4 verified by the same
- * {@link RequestAuthenticator} as the gRPC door (service {@code sts}, the node's region) except for
- * the federation actions; the operation run through the {@link CallRecorder} with door
+ * {@code Action} and {@code Version=2011-06-15}; SigV4, in the {@code Authorization} header or
+ * presigned in the query string, verified by the same {@link RequestAuthenticator} as the gRPC door
+ * (service {@code sts}, the node's region) except for the federation actions; the operation run through the {@link CallRecorder} with door
  * {@code http}; the answer in AWS's XML, errors as {@code <ErrorResponse>} with AWS's HTTP status,
  * and the request id in {@code x-amzn-RequestId}.
  */
@@ -34,8 +33,6 @@ public final class StsQueryHandler implements HttpHandler {
   public static final String DOOR = "http";
 
   private static final Logger LOG = Logger.getLogger(StsQueryHandler.class.getName());
-  private static final Set<String> PRESIGN_PARAMETERS =
-      Set.of("X-Amz-Signature", "X-Amz-Credential", "X-Amz-Algorithm");
 
   private final Map<String, QueryAction> actions;
   private final RequestAuthenticator authenticator;
@@ -85,7 +82,6 @@ public final class StsQueryHandler implements HttpHandler {
     }
     ReceivedRequest request = ReceivedRequest.read(exchange, MAX_BODY_BYTES);
     QueryParameters parameters = request.parameters();
-    refusePresigned(parameters);
     String action = parameters.text("Action");
     if (action == null || action.isEmpty()) {
       throw new QueryProtocolException(QueryError.missingAction());
@@ -111,17 +107,6 @@ public final class StsQueryHandler implements HttpHandler {
       return authenticator.authenticate(request.signable(), request.sourceAddress());
     } catch (IllegalArgumentException e) {
       throw new LanyardException(AwsErrorCode.IncompleteSignature, e.getMessage(), false);
-    }
-  }
-
-  /** Query-string (presigned) SigV4 is not verified by this service: say so rather than fail obscurely. */
-  private static void refusePresigned(QueryParameters parameters) {
-    for (String name : PRESIGN_PARAMETERS) {
-      if (parameters.text(name) != null) {
-        throw new LanyardException(AwsErrorCode.IncompleteSignature, name
-            + ": presigned (query-string) Signature Version 4 is not accepted by this service; sign"
-            + " the request with the Authorization header, as the AWS SDKs and CLI do", false);
-      }
     }
   }
 

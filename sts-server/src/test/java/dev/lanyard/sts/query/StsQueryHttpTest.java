@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lanyard.sdk.credentials.Credentials;
+import dev.lanyard.sdk.signing.Canonicalization;
+import dev.lanyard.sdk.signing.SigV4Signer;
+import dev.lanyard.sdk.signing.SignableRequest;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,7 +16,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,16 +33,19 @@ import org.w3c.dom.Node;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 
 /**
  * The Query protocol over raw HTTP: GET query strings signed with the AWS SDK's own SigV4 signer,
- * and what the door refuses before any operation runs (no Action, another Version, an unknown
- * action, a body too large, another method, presigned URLs, repeated parameters), each as AWS's
- * {@code <ErrorResponse>} with the request id also in {@code x-amzn-RequestId}.
+ * in headers or presigned in the query string, and what the door refuses before any operation runs
+ * (no Action, another Version, an unknown action, a body too large, another method, incomplete
+ * presigned URLs, repeated parameters), each as AWS's {@code <ErrorResponse>} with the request id
+ * also in {@code x-amzn-RequestId}.
  */
 class StsQueryHttpTest {
   @TempDir
@@ -180,6 +192,130 @@ class StsQueryHttpTest {
     assertError(changed, 403, "Sender", "SignatureDoesNotMatch");
   }
 
+  /**
+   * A GET presigned by the AWS SDK's signer (signature in the query string, as EKS-style identity
+   * tokens and other proofs of AWS identity carry it), valid for {@code expires} from the signing
+   * clock's time; sent with {@code headers} and nothing else.
+   */
+  private static HttpResponse<String> presignedGet(String query, AwsCredentialsIdentity who, Clock signedAt,
+      Duration expires, Map<String, String> headers, UnaryOperator<URI> change)
+      throws Exception {
+    SdkHttpFullRequest.Builder request = SdkHttpFullRequest.builder().method(SdkHttpMethod.GET)
+        .uri(URI.create(node.endpoint() + "/?" + query));
+    headers.forEach(request::putHeader);
+    SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r
+        .identity(who)
+        .request(request.build())
+        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "sts")
+        .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
+        .putProperty(AwsV4HttpSigner.AUTH_LOCATION, AwsV4HttpSigner.AuthLocation.QUERY_STRING)
+        .putProperty(AwsV4HttpSigner.EXPIRATION_DURATION, expires)
+        .putProperty(HttpSigner.SIGNING_CLOCK, signedAt));
+    assertFalse(signed.request().firstMatchingHeader("Authorization").isPresent(), "presigned: no Authorization");
+    HttpRequest.Builder b = HttpRequest.newBuilder(change.apply(signed.request().getUri())).GET();
+    headers.forEach(b::header);
+    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void aPresignedGetCallerIdentityNamesItsSigner() throws Exception {
+    AwsCredentialsIdentity root = AwsCredentialsIdentity.create(node.root.accessKeyId(), node.root.secretAccessKey());
+    HttpResponse<String> response = presignedGet("Action=GetCallerIdentity&Version=2011-06-15", root, node.clock,
+        Duration.ofSeconds(60), Map.of(), uri -> uri);
+    assertEquals(200, response.statusCode(), response.body());
+    assertEquals("arn:aws:iam::" + node.accountId + ":root",
+        child(child(xml(response).getDocumentElement(), "GetCallerIdentityResult"), "Arn").getTextContent());
+
+    SignableRequest lanyardPresigned = new SigV4Signer().presign(
+        SignableRequest.builder("GET", "/").queryParameter("Action", "GetCallerIdentity")
+            .queryParameter("Version", "2011-06-15").header("host", node.endpoint().getAuthority()).build(),
+        Credentials.longTerm(node.root.accessKeyId(), node.root.secretAccessKey()), "us-east-1", "sts",
+        node.clock.instant(), Duration.ofMinutes(5));
+    HttpResponse<String> byLanyardSdk = HTTP.send(HttpRequest.newBuilder(URI.create(node.endpoint() + "/?"
+        + Canonicalization.canonicalQueryString(lanyardPresigned.queryParameters()))).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, byLanyardSdk.statusCode(), "presigned by Lanyard's SDK: " + byLanyardSdk.body());
+
+    var user = node.user("presigning-user", null);
+    HttpResponse<String> session = signed(SdkHttpMethod.POST, node.endpoint(),
+        "Action=GetSessionToken&Version=2011-06-15&DurationSeconds=900", "us-east-1",
+        AwsCredentialsIdentity.create(user.accessKeyId(), user.secretAccessKey()));
+    Element credentials = child(child(xml(session).getDocumentElement(), "GetSessionTokenResult"), "Credentials");
+    String token = child(credentials, "SessionToken").getTextContent();
+    AwsCredentialsIdentity temporary = AwsSessionCredentialsIdentity.create(
+        child(credentials, "AccessKeyId").getTextContent(), child(credentials, "SecretAccessKey").getTextContent(), token);
+    HttpResponse<String> bySession = presignedGet("Action=GetCallerIdentity&Version=2011-06-15", temporary,
+        node.clock, Duration.ofSeconds(60), Map.of("x-k8s-aws-id", "cluster-a"), uri -> uri);
+    assertEquals(200, bySession.statusCode(), bySession.body());
+    assertEquals("arn:aws:iam::" + node.accountId + ":user/presigning-user",
+        child(child(xml(bySession).getDocumentElement(), "GetCallerIdentityResult"), "Arn").getTextContent());
+    assertFalse(Files.readString(dir.resolve("audit.log")).contains(token), "the token in the URL is not audited");
+  }
+
+  @Test
+  void aPresignedUrlCannotBeChangedReusedForAnotherHeaderOrUsedAfterItExpires() throws Exception {
+    AwsCredentialsIdentity root = AwsCredentialsIdentity.create(node.root.accessKeyId(), node.root.secretAccessKey());
+    String query = "Action=GetCallerIdentity&Version=2011-06-15";
+    Duration minute = Duration.ofSeconds(60);
+    assertError(presignedGet(query, root, node.clock, minute, Map.of(),
+        uri -> URI.create(uri.toString().replace("Action=GetCallerIdentity", "Action=GetSessionToken"))),
+        403, "Sender", "SignatureDoesNotMatch");
+    assertError(presignedGet(query, root, node.clock, minute, Map.of(),
+        uri -> URI.create(uri.toString().replace("X-Amz-Expires=60", "X-Amz-Expires=604800"))),
+        403, "Sender", "SignatureDoesNotMatch");
+    assertError(presignedGet(query, root, node.clock, minute, Map.of(),
+        uri -> URI.create(uri + "&DurationSeconds=900")), 403, "Sender", "SignatureDoesNotMatch");
+
+    SdkHttpRequest forClusterA = presignedRequest(query, root, Map.of("x-k8s-aws-id", "cluster-a"), minute);
+    HttpResponse<String> withoutSignedHeader = HTTP.send(HttpRequest.newBuilder(forClusterA.getUri()).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    String unsent = assertError(withoutSignedHeader, 403, "Sender", "SignatureDoesNotMatch");
+    assertTrue(unsent.contains("x-k8s-aws-id"), unsent);
+    assertError(HTTP.send(HttpRequest.newBuilder(forClusterA.getUri()).header("x-k8s-aws-id", "cluster-b").GET()
+        .build(), HttpResponse.BodyHandlers.ofString()), 403, "Sender", "SignatureDoesNotMatch");
+
+    Clock tenMinutesAgo = Clock.fixed(node.clock.instant().minusSeconds(600), ZoneOffset.UTC);
+    String expired = assertError(presignedGet(query, root, tenMinutesAgo, minute, Map.of(), uri -> uri),
+        400, "Sender", "RequestExpired");
+    assertTrue(expired.contains("valid for 60 seconds"), expired);
+    HttpResponse<String> stillValid = presignedGet(query, root, tenMinutesAgo, Duration.ofMinutes(15),
+        Map.of(), uri -> uri);
+    assertEquals(200, stillValid.statusCode(), "a URL is good for its whole X-Amz-Expires: " + stillValid.body());
+  }
+
+  @Test
+  void aQuerySignedGetWithoutExpiryIsHeldToTheClockSkew() throws Exception {
+    AwsCredentialsIdentity root = AwsCredentialsIdentity.create(node.root.accessKeyId(), node.root.secretAccessKey());
+    SdkHttpRequest signed = presignedRequest("Action=GetCallerIdentity&Version=2011-06-15", root, Map.of(), null);
+    assertFalse(signed.getUri().getRawQuery().contains("X-Amz-Expires"), signed.getUri().getRawQuery());
+    HttpRequest.Builder b = HttpRequest.newBuilder(signed.getUri()).GET();
+    signed.forEachHeader((name, values) -> {
+      if (!name.equalsIgnoreCase("Host")) {
+        values.forEach(v -> b.header(name, v));
+      }
+    });
+    HttpResponse<String> response = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, response.statusCode(), response.body());
+  }
+
+  /** A GET the AWS SDK signs in the query string for {@code headers}, with {@code expires} or none. */
+  private static SdkHttpRequest presignedRequest(String query, AwsCredentialsIdentity who, Map<String, String> headers,
+      Duration expires) {
+    SdkHttpFullRequest.Builder request = SdkHttpFullRequest.builder().method(SdkHttpMethod.GET)
+        .uri(URI.create(node.endpoint() + "/?" + query));
+    headers.forEach(request::putHeader);
+    return AwsV4HttpSigner.create().sign(r -> {
+      r.identity(who).request(request.build())
+          .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "sts")
+          .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
+          .putProperty(AwsV4HttpSigner.AUTH_LOCATION, AwsV4HttpSigner.AuthLocation.QUERY_STRING)
+          .putProperty(HttpSigner.SIGNING_CLOCK, node.clock);
+      if (expires != null) {
+        r.putProperty(AwsV4HttpSigner.EXPIRATION_DURATION, expires);
+      }
+    }).request();
+  }
+
   @Test
   void aGetSignedForAnotherRegionIsSignatureDoesNotMatch() throws Exception {
     String message = assertError(signedGet("Action=GetCallerIdentity&Version=2011-06-15", "ap-south-1"),
@@ -233,7 +369,7 @@ class StsQueryHttpTest {
     String presigned = assertError(get("Action=GetCallerIdentity&Version=2011-06-15&X-Amz-Algorithm=AWS4-HMAC-SHA256"
         + "&X-Amz-Credential=AKIAEXAMPLE%2F20260101%2Fus-east-1%2Fsts%2Faws4_request&X-Amz-Signature=abc"),
         400, "Sender", "IncompleteSignature");
-    assertTrue(presigned.contains("presigned"), presigned);
+    assertTrue(presigned.contains("X-Amz-Date"), "an incomplete presigned URL names what it lacks: " + presigned);
 
     String twice = assertError(post("Action=GetCallerIdentity&Version=2011-06-15&Version=2011-06-15"), 400,
         "Sender", "InvalidParameterValue");
