@@ -47,10 +47,13 @@ public final class LanyardServerMain {
     spec.addOption(OptionSpec.builder("--config").paramLabel("FILE").type(String.class)
         .description("Config file (YAML or JSON) with settings by their option names.").build());
     for (Setting s : Setting.values()) {
-      spec.addOption(OptionSpec.builder(s.flag()).paramLabel(s.key().toUpperCase().replace('-', '_'))
+      OptionSpec.Builder option = OptionSpec.builder(s.flag()).paramLabel(s.key().toUpperCase().replace('-', '_'))
           .type(String.class)
-          .description(s.description() + (s.defaultValue() == null ? "" : " Default: " + s.defaultValue() + "."))
-          .build());
+          .description(s.description() + (s.defaultValue() == null ? "" : " Default: " + s.defaultValue() + "."));
+      if (s.isSwitch()) {
+        option.arity("0..1").fallbackValue("true").paramLabel("true|false");
+      }
+      spec.addOption(option.build());
     }
     return spec;
   }

@@ -78,9 +78,10 @@ public final class ConfigResolver {
       throw invalid(values.get(Setting.PARTITION), Setting.PARTITION,
           "a partition name such as aws (lower-case letters, digits, dashes)");
     }
+    boolean httpTls = flag(values, Setting.HTTP_TLS);
     String issuer = text(values, Setting.ISSUER);
     if (issuer == null) {
-      issuer = "http://" + (bind.contains(":") ? "[" + bind + "]" : bind) + ":" + httpPort;
+      issuer = (httpTls ? "https://" : "http://") + (bind.contains(":") ? "[" + bind + "]" : bind) + ":" + httpPort;
     }
     String audit = text(values, Setting.AUDIT_LOG);
     if (audit == null) {
@@ -97,6 +98,9 @@ public final class ConfigResolver {
     if (tlsClientCa != null && tlsCert == null) {
       throw new ConfigException("--tls-client-ca (mTLS) needs --tls-cert and --tls-key");
     }
+    if (httpTls && tlsCert == null) {
+      throw new ConfigException("--http-tls (HTTPS on the HTTP port) needs --tls-cert and --tls-key");
+    }
     Path oidcCaFile = path(values, Setting.OIDC_CA_FILE);
     if (oidcCaFile != null) {
       // Read once here too, so that a bad file stops the node before it starts anything.
@@ -108,7 +112,7 @@ public final class ConfigResolver {
     }
     return new ServerConfig(dataDir, grpcPort, httpPort, bind,
         bootstrap == null ? null : Path.of(bootstrap), store, nodeId, canonicalAlgorithm, rotation,
-        region, partition, issuer, audit, kekFile, tlsCert, tlsKey, tlsClientCa, oidcCaFile, grpcThreads);
+        region, partition, issuer, audit, kekFile, tlsCert, tlsKey, tlsClientCa, oidcCaFile, grpcThreads, httpTls);
   }
 
   private record Sourced(String value, String source) {}
@@ -217,6 +221,14 @@ public final class ConfigResolver {
       // fall through to the message below
     }
     throw invalid(values.get(s), s, "a whole number from " + min + " to " + max);
+  }
+
+  private static boolean flag(Map<Setting, Sourced> values, Setting s) {
+    return switch (text(values, s).strip().toLowerCase(Locale.ROOT)) {
+      case "true", "yes", "on", "1" -> true;
+      case "false", "no", "off", "0" -> false;
+      default -> throw invalid(values.get(s), s, "true or false");
+    };
   }
 
   private static Duration duration(Map<Setting, Sourced> values, Setting s) {

@@ -8,7 +8,8 @@ import java.util.Objects;
  * The server's resolved settings: immutable, validated. Build one with {@link ConfigResolver}.
  * Nullable: {@code bootstrapFile}, {@code storeUrl} (embedded H2 when null), TLS paths,
  * {@code oidcCaFile} (OpenID Connect keys fetched with the JVM's trust store only when null).
- * {@code grpcThreads} is at least 1.
+ * {@code grpcThreads} is at least 1. {@code httpTls} (HTTPS on the HTTP port) needs the TLS
+ * certificate and key.
  */
 public record ServerConfig(
     Path dataDir,
@@ -29,7 +30,8 @@ public record ServerConfig(
     Path tlsKey,
     Path tlsClientCa,
     Path oidcCaFile,
-    int grpcThreads) {
+    int grpcThreads,
+    boolean httpTls) {
 
   public ServerConfig {
     Objects.requireNonNull(dataDir, "dataDir");
@@ -42,6 +44,9 @@ public record ServerConfig(
     Objects.requireNonNull(issuer, "issuer");
     Objects.requireNonNull(auditLog, "auditLog");
     Objects.requireNonNull(kekFile, "kekFile");
+    if (httpTls && tlsCert == null) {
+      throw new IllegalArgumentException("httpTls: needs tlsCert and tlsKey");
+    }
     if (grpcThreads < 1) {
       throw new IllegalArgumentException("grpcThreads: " + grpcThreads + "; at least 1 is accepted");
     }
@@ -60,20 +65,20 @@ public record ServerConfig(
   public ServerConfig withPorts(int grpc, int http) {
     return new ServerConfig(dataDir, grpc, http, bind, bootstrapFile, storeUrl, nodeId,
         signingAlgorithm, keyRotationPeriod, region, partition, issuer, auditLog, kekFile, tlsCert,
-        tlsKey, tlsClientCa, oidcCaFile, grpcThreads);
+        tlsKey, tlsClientCa, oidcCaFile, grpcThreads, httpTls);
   }
 
   /** A copy with another bootstrap file. */
   public ServerConfig withBootstrap(Path file) {
     return new ServerConfig(dataDir, grpcPort, httpPort, bind, file, storeUrl, nodeId,
         signingAlgorithm, keyRotationPeriod, region, partition, issuer, auditLog, kekFile, tlsCert,
-        tlsKey, tlsClientCa, oidcCaFile, grpcThreads);
+        tlsKey, tlsClientCa, oidcCaFile, grpcThreads, httpTls);
   }
 
   /** A copy with another store URL (null for the embedded store). */
   public ServerConfig withStore(String url, String node) {
     return new ServerConfig(dataDir, grpcPort, httpPort, bind, bootstrapFile, url, node,
         signingAlgorithm, keyRotationPeriod, region, partition, issuer, auditLog, kekFile, tlsCert,
-        tlsKey, tlsClientCa, oidcCaFile, grpcThreads);
+        tlsKey, tlsClientCa, oidcCaFile, grpcThreads, httpTls);
   }
 }

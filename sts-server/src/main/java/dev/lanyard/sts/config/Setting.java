@@ -19,12 +19,15 @@ public enum Setting {
   KEY_ROTATION_PERIOD("key-rotation-period", "PT24H", "How long a signing key signs (ISO-8601)."),
   REGION("region", "us-east-1", "The region this server answers for (SigV4 credential scope)."),
   PARTITION("partition", "aws", "The ARN partition."),
-  ISSUER("issuer", null, "Session token issuer URL; default: http://<bind>:<http-port>."),
+  ISSUER("issuer", null, "Session token issuer URL; default: http://<bind>:<http-port> (https:// with --http-tls)."),
   AUDIT_LOG("audit-log", null, "Audit log file (JSON lines); '-' for standard output; default: <data-dir>/audit.log."),
   KEK_FILE("kek-file", null, "Key-encryption key file; default: <data-dir>/kek (created on first start)."),
-  TLS_CERT("tls-cert", null, "PEM certificate chain for TLS on the gRPC port."),
-  TLS_KEY("tls-key", null, "PEM private key (PKCS#8) for TLS on the gRPC port."),
+  TLS_CERT("tls-cert", null, "PEM certificate chain for TLS on the gRPC port (and the HTTP port with --http-tls)."),
+  TLS_KEY("tls-key", null, "PEM private key (PKCS#8) for TLS on the gRPC port (and the HTTP port with --http-tls)."),
   TLS_CLIENT_CA("tls-client-ca", null, "PEM CA bundle: require client certificates signed by it (mTLS)."),
+  HTTP_TLS("http-tls", "false", "Serve the HTTP port over TLS too (HTTPS), with the certificate and key of"
+      + " --tls-cert and --tls-key; the default issuer then starts with https://. Client certificates are not"
+      + " asked for on the HTTP port."),
   GRPC_THREADS("grpc-threads", null, "Threads that run the hot gRPC calls (Authorizer, AssumeRole, GetCallerIdentity,"
       + " GetSessionToken, ...); default: two per processor. Other calls run on a pool that grows as needed."),
   OIDC_CA_FILE("oidc-ca-file", null, "PEM file of CA or self-signed certificates trusted, besides the JVM's trust"
@@ -47,6 +50,11 @@ public enum Setting {
 
   public String flag() {
     return "--" + key;
+  }
+
+  /** Whether this is an on/off setting: off by default, on when its flag is given alone. */
+  public boolean isSwitch() {
+    return "false".equals(defaultValue);
   }
 
   public String environmentVariable() {

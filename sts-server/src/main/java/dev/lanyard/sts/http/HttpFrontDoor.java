@@ -3,6 +3,8 @@ package dev.lanyard.sts.http;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -15,10 +17,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.net.ssl.SSLContext;
 
 /**
- * The server's HTTP port, on the JDK's own HTTP server ({@code jdk.httpserver}): routes by exact
- * path to handlers registered before {@link #start()}. Unknown paths answer 404 as JSON; a handler
+ * The server's HTTP port, on the JDK's own HTTP server ({@code jdk.httpserver}), plain or HTTPS:
+ * routes by exact path to handlers registered before {@link #start()}. Unknown paths answer 404 as JSON; a handler
  * that throws answers 500 without detail (the cause is logged).
  */
 public final class HttpFrontDoor implements AutoCloseable {
@@ -29,8 +32,20 @@ public final class HttpFrontDoor implements AutoCloseable {
   private final Map<String, HttpHandler> routes = new ConcurrentHashMap<>();
 
   public HttpFrontDoor(String bind, int port, int threads) throws IOException {
+    this(bind, port, threads, null);
+  }
+
+  /** @param tls the server's TLS context for HTTPS, or null for plain HTTP */
+  public HttpFrontDoor(String bind, int port, int threads, SSLContext tls) throws IOException {
     NoDelay.enable();
-    this.server = HttpServer.create(new InetSocketAddress(bind, port), 512);
+    InetSocketAddress address = new InetSocketAddress(bind, port);
+    if (tls == null) {
+      this.server = HttpServer.create(address, 512);
+    } else {
+      HttpsServer https = HttpsServer.create(address, 512);
+      https.setHttpsConfigurator(new HttpsConfigurator(tls));
+      this.server = https;
+    }
     AtomicInteger n = new AtomicInteger();
     this.executor = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "lanyard-http-" + n.incrementAndGet());

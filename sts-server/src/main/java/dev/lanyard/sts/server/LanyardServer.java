@@ -8,6 +8,7 @@ import dev.lanyard.sts.config.ServerConfig;
 import dev.lanyard.sts.http.HealthHandler;
 import dev.lanyard.sts.http.HttpFrontDoor;
 import dev.lanyard.sts.http.MetricsHandler;
+import dev.lanyard.sts.http.PemServerTls;
 import dev.lanyard.sts.metrics.ServerMetrics;
 import dev.lanyard.sts.store.IamStore;
 import io.grpc.protobuf.services.HealthStatusManager;
@@ -46,7 +47,8 @@ public final class LanyardServer implements AutoCloseable {
     StoreReachability reachability = new StoreReachability(metrics.registry(), config.nodeId());
     HealthStatusManager grpcHealth = new HealthStatusManager();
     this.health = new NodeHealth(config.nodeId(), reachability, grpcHealth, metrics);
-    this.http = new HttpFrontDoor(config.bind(), config.httpPort(), 8);
+    this.http = new HttpFrontDoor(config.bind(), config.httpPort(), 8,
+        config.httpTls() ? PemServerTls.load(config.tlsCert(), config.tlsKey()) : null);
     http.route("/metrics", new MetricsHandler(metrics.registry()))
         .route("/healthz", new HealthHandler(health::report));
     http.start();

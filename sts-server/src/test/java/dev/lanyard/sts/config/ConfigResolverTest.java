@@ -1,6 +1,7 @@
 package dev.lanyard.sts.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -81,6 +82,25 @@ class ConfigResolverTest {
     e = assertThrows(ConfigException.class,
         () -> new ConfigResolver(Map.of(Setting.TLS_CERT, "/x.pem"), Map.of(), null).resolve());
     assertTrue(e.getMessage().contains("--tls-key"), e.getMessage());
+  }
+
+  @Test
+  void httpTlsNeedsTheTlsFilesAndMakesTheDefaultIssuerHttps() throws Exception {
+    assertFalse(new ConfigResolver(Map.of(), Map.of(), null).resolve().httpTls());
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> new ConfigResolver(Map.of(Setting.HTTP_TLS, "true"), Map.of(), null).resolve());
+    assertTrue(e.getMessage().contains("--http-tls (HTTPS on the HTTP port) needs --tls-cert and --tls-key"),
+        e.getMessage());
+    Map<Setting, String> tls = Map.of(Setting.TLS_CERT, "/etc/lanyard/cert.pem", Setting.TLS_KEY, "/etc/lanyard/key.pem");
+    ServerConfig grpcOnly = new ConfigResolver(tls, Map.of(), null).resolve();
+    assertFalse(grpcOnly.httpTls());
+    assertEquals("http://127.0.0.1:7401", grpcOnly.issuer());
+    ServerConfig https = new ConfigResolver(tls, Map.of("LANYARD_HTTP_TLS", "true"), null).resolve();
+    assertTrue(https.httpTls());
+    assertEquals("https://127.0.0.1:7401", https.issuer());
+    e = assertThrows(ConfigException.class,
+        () -> new ConfigResolver(tls, Map.of("LANYARD_HTTP_TLS", "sure"), null).resolve());
+    assertTrue(e.getMessage().contains("LANYARD_HTTP_TLS") && e.getMessage().contains("true or false"), e.getMessage());
   }
 
   @Test
