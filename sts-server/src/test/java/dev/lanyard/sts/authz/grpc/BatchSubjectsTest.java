@@ -50,6 +50,16 @@ class BatchSubjectsTest {
   }
 
   @Test
+  void aTokenSpelledLikeAnotherKindOfKeyIsStillADifferentPrincipal() {
+    subjects.of(AuthorizeRequest.getDefaultInstance());
+    subjects.of(AuthorizeRequest.newBuilder().setAccessKeyId("a").build());
+    subjects.of(token("caller"));
+    subjects.of(token("key:a"));
+    assertEquals(List.of("caller", "a", "caller", "key:a"), resolvedFor,
+        "session tokens 'caller' and 'key:a' are resolved as tokens, not taken for the caller or key a");
+  }
+
+  @Test
   void aRefusedPrincipalIsRefusedForEveryRequestNamingIt() {
     LanyardException first = assertThrows(LanyardException.class, () -> subjects.of(token("bad")));
     subjects.of(token("a"));
