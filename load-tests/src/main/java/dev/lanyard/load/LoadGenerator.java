@@ -129,7 +129,7 @@ public final class LoadGenerator {
       long end = measureFrom + o.duration().toNanos();
       LatencyLog log = new LatencyLog(measureFrom, end);
       LoadDriver driver = o.openLoop()
-          ? new OpenLoopDriver(new OpenLoopSchedule(begin, o.rate(), o.warmup().toNanos()), o.maxInFlight())
+          ? new OpenLoopDriver(new OpenLoopSchedule(begin, o.rate(), o.ramp().toNanos()), o.maxInFlight())
           : new ClosedLoopDriver(o.concurrency());
       Thread progress = ProgressLine.start(log, begin, measureFrom, out);
       try {

@@ -16,6 +16,7 @@ import java.util.Set;
  * @param targets the nodes, loopback addresses only
  * @param rate open loop: calls per second, or null
  * @param concurrency closed loop: calls in flight at all times, or null
+ * @param ramp open loop: how long the rate climbs from 0, within the warm-up (default half of it)
  * @param batchSize decisions per AuthorizeBatch call (1 to 100)
  * @param credentials the credentials file ({@code accountId}, {@code accessKeyId}, {@code secretAccessKey}),
  *     or null for web-identity without {@code --setup}, whose calls are unsigned
@@ -35,6 +36,7 @@ public record LoadOptions(
     Double rate,
     Integer concurrency,
     Duration warmup,
+    Duration ramp,
     Duration duration,
     int batchSize,
     Path credentials,
@@ -64,7 +66,10 @@ public record LoadOptions(
         --targets LIST         host:port,host:port (loopback only; default 127.0.0.1:7400)
         --rate N[/s]           open loop: N calls per second at fixed arrival times; latency is
                                measured from each call's intended send time. The rate climbs
-                               from 0 to N over the warm-up, then stays at N
+                               from 0 to N over the ramp, then stays at N
+        --ramp DURATION        open loop: how long the rate takes to climb, within the warm-up
+                               (default half the warm-up, so that the node runs at the full rate
+                               for the rest of it before the measured window opens; 0: none)
         --concurrency N        closed loop: N calls in flight at all times (default 16)
         --warmup DURATION      unmeasured warm-up, e.g. 10s, 1m (default 10s)
         --duration DURATION    measured run after the warm-up (default 30s; at most 1h)
@@ -99,7 +104,7 @@ public record LoadOptions(
 
   private static final Set<String> FLAGS = Set.of("--setup", "--help");
   private static final Set<String> VALUED = Set.of("--scenario", "--targets", "--rate", "--concurrency",
-      "--warmup", "--duration", "--batch-size", "--credentials", "--role-arn", "--connections",
+      "--warmup", "--ramp", "--duration", "--batch-size", "--credentials", "--role-arn", "--connections",
       "--max-in-flight", "--json", "--markdown", "--idp-dir", "--idp-port");
   private static final String INIT_IDP = "--init-idp";
 
@@ -176,6 +181,14 @@ public record LoadOptions(
     Integer concurrency = rate != null ? null
         : integer("--concurrency", given.getOrDefault("--concurrency", "16"), 1, 10_000);
     Duration warmup = duration("--warmup", given.getOrDefault("--warmup", "10s"), true);
+    Duration ramp = given.containsKey("--ramp") ? duration("--ramp", given.get("--ramp"), true) : warmup.dividedBy(2);
+    if (ramp.compareTo(warmup) > 0) {
+      throw new IllegalArgumentException("--ramp: " + given.get("--ramp") + " is longer than the warm-up ("
+          + warmup.toSeconds() + "s); the rate must reach N before the measured window opens");
+    }
+    if (given.containsKey("--ramp") && rate == null) {
+      throw new IllegalArgumentException("--ramp: only with --rate (open loop); a closed loop has no rate to climb");
+    }
     Duration duration = duration("--duration", given.getOrDefault("--duration", "30s"), false);
     int batch = integer("--batch-size", given.getOrDefault("--batch-size", "100"), 1, MAX_BATCH);
     boolean setup = given.containsKey("--setup");
@@ -199,7 +212,7 @@ public record LoadOptions(
             + ", whose identity provider the generator hosts");
       }
     }
-    return new LoadOptions(targets, scenario, rate, concurrency, warmup, duration, batch, path(credentials),
+    return new LoadOptions(targets, scenario, rate, concurrency, warmup, ramp, duration, batch, path(credentials),
         setup, roleArn, integer("--connections", given.getOrDefault("--connections", "1"), 1, 64),
         integer("--max-in-flight", given.getOrDefault("--max-in-flight", "10000"), 1, 1_000_000),
         path(given.get("--json")), path(given.get("--markdown")),

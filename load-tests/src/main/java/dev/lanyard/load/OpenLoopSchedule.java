@@ -2,8 +2,8 @@ package dev.lanyard.load;
 
 /**
  * The fixed arrival times of an open-loop run. The rate climbs in a straight line from 0 to
- * {@code ratePerSecond} over {@code rampNanos} (the warm-up, so that a cold node is not handed a
- * backlog it then spends the measured run working off), then stays there: call {@code n} (from 0)
+ * {@code ratePerSecond} over {@code rampNanos} (within the warm-up, so that a cold node is not
+ * handed a backlog it then spends the measured run working off), then stays there: call {@code n} (from 0)
  * is due at {@code start + sqrt(2 * ramp * n / rate)} during the ramp and at
  * {@code start + ramp / 2 + n / rate} after it, whatever happened to earlier calls. Latency is
  * measured from this intended time, not from when the call could actually be sent, so that a

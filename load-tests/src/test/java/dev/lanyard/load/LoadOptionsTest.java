@@ -38,6 +38,23 @@ class LoadOptionsTest {
   }
 
   @Test
+  void theRateClimbsOverHalfTheWarmUpUnlessARampIsGiven() {
+    String[] open = {"--scenario", "authorize", "--rate", "1000", "--credentials", "c.json", "--setup", "--warmup", "60s"};
+    assertEquals(Duration.ofSeconds(30), parse(open).ramp(), "by default the second half of the warm-up is at full rate");
+    String[] withRamp = java.util.Arrays.copyOf(open, open.length + 2);
+    withRamp[open.length] = "--ramp";
+    withRamp[open.length + 1] = "60s";
+    assertEquals(Duration.ofSeconds(60), parse(withRamp).ramp());
+    withRamp[open.length + 1] = "0";
+    assertEquals(Duration.ZERO, parse(withRamp).ramp());
+    withRamp[open.length + 1] = "61s";
+    assertTrue(error(withRamp).contains("longer than the warm-up"), error(withRamp));
+    String closed = error("--scenario", "authorize", "--concurrency", "8", "--credentials", "c.json", "--setup",
+        "--ramp", "5s");
+    assertTrue(closed.contains("only with --rate"), closed);
+  }
+
+  @Test
   void parsesAnOpenLoopRunAgainstSeveralTargets() {
     LoadOptions o = parse("--scenario=authorize-batch", "--targets", "127.0.0.1:7410,localhost:7420,[::1]:7430",
         "--rate", "2500/s", "--warmup", "0", "--duration", "2m", "--batch-size", "50", "--credentials", "c.json",
