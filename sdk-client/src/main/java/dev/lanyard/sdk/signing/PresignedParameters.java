@@ -10,13 +10,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * SigV4 in the query string (a presigned request): the {@code X-Amz-Algorithm},
- * {@code X-Amz-Credential}, {@code X-Amz-Date}, {@code X-Amz-Expires}, {@code X-Amz-SignedHeaders},
- * {@code X-Amz-Signature} and, for session credentials, {@code X-Amz-Security-Token} parameters,
- * as AWS's presigned URLs carry them (without {@code X-Amz-Expires}, as the AWS SDK for Java v2
- * signs in the query string when given no expiration, the request is held to the clock skew) (a presigned {@code GetCallerIdentity} is how a workload proves
- * its identity to a third party). The signature covers every query parameter but
+ * SigV4 in the query string (a presigned request), as AWS's presigned URLs carry it: the
+ * {@code X-Amz-Algorithm}, {@code X-Amz-Credential}, {@code X-Amz-Date}, {@code X-Amz-Expires},
+ * {@code X-Amz-SignedHeaders}, {@code X-Amz-Signature} and, for session credentials,
+ * {@code X-Amz-Security-Token} parameters. A presigned {@code GetCallerIdentity} is how a workload
+ * proves its identity to a third party. The signature covers every query parameter but
  * {@code X-Amz-Signature}, the signed headers (at least {@code host}) and the payload's SHA-256.
+ * Without {@code X-Amz-Expires} (the AWS SDK for Java v2 signs so in the query string when given no
+ * expiration), the request is held to the clock skew, as one signed in its headers.
  */
 public final class PresignedParameters {
   public static final String ALGORITHM = "X-Amz-Algorithm";
@@ -70,11 +71,11 @@ public final class PresignedParameters {
     Duration expires = request.queryParameters().containsKey(EXPIRES) ? expires(required(request, EXPIRES)) : null;
     String names = required(request, SIGNED_HEADERS);
     List<String> signedHeaders = names.isEmpty() ? List.of() : Arrays.asList(names.split(";", -1));
-    AuthorizationHeader signature = new AuthorizationHeader(credential.substring(0, slash), scope, signedHeaders,
-        required(request, SIGNATURE));
-    if (!signature.signedHeaders().contains("host")) {
+    if (!signedHeaders.contains("host")) {
       throw incomplete("'host' must be one of the " + SIGNED_HEADERS + ", got " + Untrusted.quote(names));
     }
+    AuthorizationHeader signature = new AuthorizationHeader(credential.substring(0, slash), scope, signedHeaders,
+        required(request, SIGNATURE));
     for (String name : signature.signedHeaders()) {
       if (request.headerValues(name).isEmpty()) {
         throw new InvalidSignatureException(Reason.SIGNATURE_DOES_NOT_MATCH,

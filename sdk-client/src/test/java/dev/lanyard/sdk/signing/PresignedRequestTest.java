@@ -168,6 +168,8 @@ class PresignedRequestTest {
         () -> verifierAt(SIGNED_AT).claim(withQuery(request, q -> q.put("X-Amz-Credential", List.of("AKIAEXAMPLE")))));
     assertRefused(Reason.INCOMPLETE_SIGNATURE, "'host' must be one of the X-Amz-SignedHeaders",
         () -> verifierAt(SIGNED_AT).claim(withQuery(request, q -> q.put("X-Amz-SignedHeaders", List.of("x-k8s-aws-id")))));
+    assertRefused(Reason.INCOMPLETE_SIGNATURE, "'host' must be one of the X-Amz-SignedHeaders",
+        () -> verifierAt(SIGNED_AT).claim(withQuery(request, q -> q.put("X-Amz-SignedHeaders", List.of("")))));
     assertRefused(Reason.SIGNATURE_DOES_NOT_MATCH, "no such header",
         () -> verifierAt(SIGNED_AT).claim(request.withoutHeader("x-k8s-aws-id")));
     assertRefused(Reason.SIGNATURE_DOES_NOT_MATCH, "does not match the date",

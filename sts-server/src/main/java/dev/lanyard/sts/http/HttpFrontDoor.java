@@ -21,8 +21,8 @@ import javax.net.ssl.SSLContext;
 
 /**
  * The server's HTTP port, on the JDK's own HTTP server ({@code jdk.httpserver}), plain or HTTPS:
- * routes by exact path to handlers registered before {@link #start()}. Unknown paths answer 404 as JSON; a handler
- * that throws answers 500 without detail (the cause is logged).
+ * routes by exact path to handlers registered before {@link #start()}. Unknown paths answer 404 as
+ * JSON; a handler that throws answers 500 without detail (the cause is logged).
  */
 public final class HttpFrontDoor implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(HttpFrontDoor.class.getName());
