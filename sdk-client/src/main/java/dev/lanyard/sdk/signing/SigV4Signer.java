@@ -41,12 +41,7 @@ public final class SigV4Signer {
       String region,
       String service,
       Instant requestTime) {
-    Objects.requireNonNull(credentials, "credentials");
-    if (request.headerValues("host").isEmpty()) {
-      throw new IllegalArgumentException(
-          "headers: 'host' is required (the authority the request is sent to, e.g. "
-              + "'sts.example.com:7400'), got " + request.headerNames());
-    }
+    requireSignable(request, credentials);
     CredentialScope scope = CredentialScope.of(requestTime, region, service);
     String amzDate = AmzDate.format(requestTime);
     SignableRequest toSign =
@@ -88,11 +83,7 @@ public final class SigV4Signer {
       String service,
       Instant requestTime,
       Duration expires) {
-    Objects.requireNonNull(credentials, "credentials");
-    if (request.headerValues("host").isEmpty()) {
-      throw new IllegalArgumentException(
-          "headers: 'host' is required (the authority the request is sent to), got " + request.headerNames());
-    }
+    requireSignable(request, credentials);
     if (expires.isNegative() || expires.isZero() || expires.getNano() != 0
         || expires.compareTo(PresignedParameters.MAX_EXPIRES) > 0) {
       throw new IllegalArgumentException(
@@ -136,6 +127,15 @@ public final class SigV4Signer {
     CanonicalRequest canonical = CanonicalRequest.of(request, signedHeaders);
     return derivedKeys.get(accessKeyId, secretAccessKey, scope)
         .sign(stringToSign(amzDate, scope, canonical));
+  }
+
+  private static void requireSignable(SignableRequest request, Credentials credentials) {
+    Objects.requireNonNull(credentials, "credentials");
+    if (request.headerValues("host").isEmpty()) {
+      throw new IllegalArgumentException(
+          "headers: 'host' is required (the authority the request is sent to, e.g. "
+              + "'sts.example.com:7400'), got " + request.headerNames());
+    }
   }
 
   /** {@code AWS4-HMAC-SHA256\n<amz date>\n<scope>\n<hex SHA-256 of the canonical request>}. */
