@@ -3,8 +3,8 @@ package dev.lanyard.load;
 /**
  * The fixed arrival times of an open-loop run. The rate climbs in a straight line from 0 to
  * {@code ratePerSecond} over {@code rampNanos} (within the warm-up, so that a cold node is not
- * handed a backlog it then spends the measured run working off), then stays there: call {@code n} (from 0)
- * is due at {@code start + sqrt(2 * ramp * n / rate)} during the ramp and at
+ * handed a backlog it then spends the measured run working off), then stays there: call
+ * {@code n} (from 0) is due at {@code start + sqrt(2 * ramp * n / rate)} during the ramp and at
  * {@code start + ramp / 2 + n / rate} after it, whatever happened to earlier calls. Latency is
  * measured from this intended time, not from when the call could actually be sent, so that a
  * stalled server or client shows up in the latency instead of silently lowering the load
@@ -12,8 +12,9 @@ package dev.lanyard.load;
  *
  * <p>Whether a call or an instant falls in the ramp is taken from the sign bit and used as a 0 or 1
  * factor, not tested with an {@code if}: the JIT compiles a branch that the warm-up never took as
- * a trap, and the driver's compiled loop fell back to the interpreter the moment the ramp ended,
- * as the measured window opened.
+ * a trap, and the driver's compiled loop fell back to the interpreter the moment the ramp ended
+ * (when the ramp filled the whole warm-up, just as the measured window opened; {@code --ramp} may
+ * still be the whole warm-up).
  *
  * @param startNanos the {@link System#nanoTime()} at which call 0 is due
  * @param ratePerSecond calls per second once the ramp is over, more than 0

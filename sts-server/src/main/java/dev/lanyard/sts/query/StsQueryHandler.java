@@ -20,8 +20,8 @@ import java.util.logging.Logger;
  * CLI work against Lanyard: {@code POST} form bodies and {@code GET} query strings with
  * {@code Action} and {@code Version=2011-06-15}; SigV4, in the {@code Authorization} header or
  * presigned in the query string, verified by the same {@link RequestAuthenticator} as the gRPC door
- * (service {@code sts}, the node's region) except for the federation actions; the operation run through the {@link CallRecorder} with door
- * {@code http}; the answer in AWS's XML, errors as {@code <ErrorResponse>} with AWS's HTTP status,
+ * (service {@code sts}, the node's region) except for the federation actions; the operation run
+ * through the {@link CallRecorder} with door {@code http}; the answer in AWS's XML, errors as {@code <ErrorResponse>} with AWS's HTTP status,
  * and the request id in {@code x-amzn-RequestId}.
  */
 public final class StsQueryHandler implements HttpHandler {

@@ -65,12 +65,13 @@ public final class RoleTrust {
     Instant now = clock.instant();
     PrincipalPolicies.PrincipalState state = principals.stateFor(caller);
     RequestContext context = withMfa(contexts.build(caller, state, requestKeys, now), mfaInThisCall, now);
-    CompiledPolicy trust = trustPolicies.get(role.arn() + "#" + role.rowVersion(),
+    String roleVersion = role.arn() + "#" + role.rowVersion();
+    CompiledPolicy trust = trustPolicies.get(roleVersion,
         k -> PolicyLibrary.compile(role.trustPolicy(), role.arn() + "/trust-policy"));
     boolean sessionRevoked = AccessEvaluator.revoked(caller, state);
     RequestPrincipal principal = contexts.principal(caller, state);
     PolicySet set = sessionRevoked ? null
-        : trustSets.get(caller.accessKeyId() + "|" + role.arn() + "#" + role.rowVersion(),
+        : trustSets.get(caller.accessKeyId() + "|" + roleVersion,
             k -> withTrust(principals.policiesFor(caller, state), trust));
     for (String action : actions) {
       Decision d = sessionRevoked ? revoked(state) : Evaluator.evaluate(

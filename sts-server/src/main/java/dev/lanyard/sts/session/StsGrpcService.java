@@ -115,15 +115,15 @@ public final class StsGrpcService extends SecurityTokenServiceGrpc.SecurityToken
   @Override
   public void assumeRoleWithWebIdentity(AssumeRoleWithWebIdentityRequest request,
       StreamObserver<AssumeRoleWithWebIdentityResponse> out) {
-    replyUnsigned(out, "AssumeRoleWithWebIdentity", StsMessages.auditParameters(request), () ->
+    replyUnsigned(out, "AssumeRoleWithWebIdentity", StsMessages.auditParameters(request), source ->
         StsMessages.webIdentity(ops.webIdentity().assumeRoleWithWebIdentity(StsMessages.webIdentity(request),
-            PeerAddresses.current())));
+            source)));
   }
 
   @Override
   public void assumeRoleWithSAML(AssumeRoleWithSAMLRequest request, StreamObserver<AssumeRoleWithSAMLResponse> out) {
-    replyUnsigned(out, "AssumeRoleWithSAML", StsMessages.auditParameters(request), () ->
-        StsMessages.saml(ops.saml().assumeRoleWithSaml(StsMessages.saml(request), PeerAddresses.current())));
+    replyUnsigned(out, "AssumeRoleWithSAML", StsMessages.auditParameters(request), source ->
+        StsMessages.saml(ops.saml().assumeRoleWithSaml(StsMessages.saml(request), source)));
   }
 
   @Override
@@ -132,7 +132,7 @@ public final class StsGrpcService extends SecurityTokenServiceGrpc.SecurityToken
       unimplemented(out, "EnrollInstance", "the instance operations wired in (ServiceWiring)");
       return;
     }
-    replyUnsigned(out, "EnrollInstance", Map.of("hostname", request.getHostname()), () -> {
+    replyUnsigned(out, "EnrollInstance", Map.of("hostname", request.getHostname()), source -> {
       Enrolment e = instances.enroll(request.getJoinToken(), request.getHostPublicKey().toByteArray(),
           request.getHostname());
       var b = EnrollInstanceResponse.newBuilder().setInstanceId(e.instanceId())
@@ -151,7 +151,7 @@ public final class StsGrpcService extends SecurityTokenServiceGrpc.SecurityToken
       unimplemented(out, "GetInstanceChallenge", "the instance operations wired in (ServiceWiring)");
       return;
     }
-    replyUnsigned(out, "GetInstanceChallenge", Map.of("instanceId", request.getInstanceId()), () -> {
+    replyUnsigned(out, "GetInstanceChallenge", Map.of("instanceId", request.getInstanceId()), source -> {
       InstanceChallenge c = instances.challenge(request.getInstanceId());
       return GetInstanceChallengeResponse.newBuilder().setChallenge(ByteString.copyFrom(c.bytes()))
           .setExpiration(Timestamp.newBuilder().setSeconds(c.expiration().getEpochSecond())).build();
@@ -170,7 +170,7 @@ public final class StsGrpcService extends SecurityTokenServiceGrpc.SecurityToken
     if (request.hasDurationSeconds()) {
       params.put("durationSeconds", request.getDurationSeconds());
     }
-    replyUnsigned(out, "AssumeRoleForInstance", params, () -> {
+    replyUnsigned(out, "AssumeRoleForInstance", params, source -> {
       InstanceSession s = instances.assumeRole(request.getInstanceId(), request.getChallenge().toByteArray(),
           request.getSignature().toByteArray(), request.hasDurationSeconds() ? request.getDurationSeconds() : null);
       return AssumeRoleForInstanceResponse.newBuilder().setCredentials(StsMessages.credentials(s.credentials()))
@@ -179,11 +179,15 @@ public final class StsGrpcService extends SecurityTokenServiceGrpc.SecurityToken
     });
   }
 
-  /** An unsigned call: no caller, audited with its peer address and its (non-secret) parameters. */
+  /**
+   * An unsigned call: no caller, audited with its peer address and its (non-secret) parameters; the
+   * operation is given the same address (for {@code aws:SourceIp}), worked out once.
+   */
   private <R> void replyUnsigned(StreamObserver<R> out, String action, Map<String, Object> params,
-      java.util.function.Supplier<R> operation) {
-    R response = recorder.record(
-        new CallRecorder.Call(DOOR, action, RequestIds.current(), null, PeerAddresses.current(), params), operation);
+      Function<String, R> operation) {
+    String source = PeerAddresses.current();
+    R response = recorder.record(new CallRecorder.Call(DOOR, action, RequestIds.current(), null, source, params),
+        () -> operation.apply(source));
     out.onNext(response);
     out.onCompleted();
   }
